@@ -1,0 +1,68 @@
+"""Habits shared by the commands: paths in, ``-o`` out, the map's configuration."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from argmap.config import Config, find_config
+from argmap.model import ArgMap
+
+
+def add_map_arguments(parser: argparse.ArgumentParser, *, many: bool = True) -> None:
+    """PATH argument(s) and the options that say how to read a map."""
+    parser.add_argument(
+        "paths",
+        nargs="+" if many else None,
+        metavar="PATH",
+        help="a map directory (searched recursively for *.yaml, *.yml) or claim files",
+    )
+    parser.add_argument(
+        "--source-root",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a directory outside the map that source texts may be read from (repeatable)",
+    )
+    parser.add_argument(
+        "--no-config", action="store_true", help="ignore [tool.argmap] in pyproject.toml"
+    )
+
+
+def paths_of(args: argparse.Namespace) -> list[str]:
+    paths = args.paths
+    return list(paths) if isinstance(paths, list) else [paths]
+
+
+def config_of(args: argparse.Namespace) -> Config:
+    """The ``[tool.argmap]`` configuration nearest the first path, unless ``--no-config``."""
+    if getattr(args, "no_config", False):
+        return Config()
+    return find_config(Path(paths_of(args)[0]))
+
+
+def source_roots(args: argparse.Namespace, config: Config) -> tuple[Path, ...]:
+    return (*config.source_roots, *(Path(p) for p in getattr(args, "source_root", [])))
+
+
+def load_map(args: argparse.Namespace) -> ArgMap:
+    """The map named by the command's PATH arguments."""
+    from argmap.loader import load
+
+    paths = paths_of(args)
+    return load(paths[0], *paths[1:])
+
+
+def emit(args: argparse.Namespace, data: str | bytes, amap: ArgMap | None = None) -> None:
+    """Write the command's result to ``-o`` (atomically) or to standard output."""
+    output = getattr(args, "output", None)
+    if output in (None, "-"):
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    from argmap.output import write
+
+    write(output, data, protect=amap.files if amap is not None else ())

@@ -1,0 +1,132 @@
+"""The lint rules, their registry, and ``lint(map) -> findings``.
+
+A rule is a module of this package with a ``RULE`` (code, name, severity, and its
+docstring as documentation) and, unless the loader reports it, ``check(ctx)``
+yielding findings. The registry below is the one list of rules; ``argmap lint
+--list-rules`` and ``--explain`` read it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator
+from functools import cache
+from types import ModuleType
+
+from argmap.findings import Finding, sort_findings
+from argmap.lint.context import LintContext, LintOptions
+from argmap.lint.rule import Rule
+from argmap.model import ArgMap
+
+RULE_MODULES: tuple[str, ...] = (
+    "yaml_syntax",
+    "schema",
+    "duplicate_key",
+    "unsupported_yaml",
+    "unreadable_file",
+    "duplicate_id",
+    "dangling_reference",
+    "unknown_party",
+    "self_reference",
+    "unused_ignore",
+    "unanswered",
+    "circular_support",
+    "isolated",
+    "friendly_fire",
+    "missing_citation",
+    "quote_not_found",
+    "source_text_missing",
+    "source_text_refused",
+)
+
+__all__ = ["LintContext", "LintOptions", "Rule", "lint", "registry", "resolve_codes"]
+
+
+@cache
+def registry() -> dict[str, ModuleType]:
+    """Rule code -> rule module, in code order."""
+    modules = [importlib.import_module(f"{__name__}.{name}") for name in RULE_MODULES]
+    return {m.RULE.code: m for m in sorted(modules, key=lambda m: m.RULE.code)}
+
+
+def resolve_codes(selectors: Iterable[str]) -> set[str]:
+    """Codes matched by selectors: a code, a code prefix (``AM2``), a rule name, or ``ALL``.
+
+    Raises ``ValueError`` naming the allowed values for a selector that matches nothing.
+    """
+    rules = registry()
+    by_name = {m.RULE.name: code for code, m in rules.items()}
+    codes: set[str] = set()
+    for raw in selectors:
+        selector = raw.strip()
+        if not selector:
+            continue
+        if selector.upper() == "ALL":
+            codes.update(rules)
+        elif selector in by_name:
+            codes.add(by_name[selector])
+        else:
+            matched = {code for code in rules if code.startswith(selector.upper())}
+            if not matched or not selector.upper().startswith("AM"):
+                raise ValueError(
+                    f"unknown rule {selector!r} (must be a code such as AM201, a prefix such as "
+                    f"AM2, a rule name such as 'unanswered', or ALL)"
+                )
+            codes.update(matched)
+    return codes
+
+
+def lint(
+    amap: ArgMap,
+    *,
+    select: Iterable[str] | None = None,
+    ignore: Iterable[str] = (),
+    options: LintOptions | None = None,
+) -> list[Finding]:
+    """Every finding of the selected rules on a loaded map, acknowledged where the map says."""
+    rules = registry()
+    selected = resolve_codes(select) if select is not None else set(rules)
+    selected -= resolve_codes(ignore)
+    ctx = LintContext(amap, options or LintOptions())
+    findings: list[Finding] = []
+    for code in sorted(selected):
+        module = rules[code]
+        if code == "AM105":
+            continue  # needs every other finding first
+        findings.extend(_run(module, ctx))
+    findings = _acknowledge(amap, findings, selected, "AM105" in selected)
+    return sort_findings(findings)
+
+
+def _run(module: ModuleType, ctx: LintContext) -> Iterator[Finding]:
+    check = getattr(module, "check", None)
+    if check is None:
+        return ctx.load_problems(module.RULE.code)
+    result: Iterator[Finding] = check(ctx)
+    return result
+
+
+def _acknowledge(
+    amap: ArgMap, findings: list[Finding], selected: set[str], report_unused: bool
+) -> list[Finding]:
+    """Turn findings a claim's ``ignore`` names into acknowledged ones; report unused ignores."""
+    from argmap.lint import unused_ignore
+
+    rules = registry()
+    by_name = {m.RULE.name: code for code, m in rules.items()}
+    wanted: dict[tuple[str, str], str] = {}
+    for claim in amap.claims:
+        for entry in claim.ignore:
+            code = by_name.get(entry.code, entry.code.upper())
+            wanted.setdefault((claim.id, code), entry.reason)
+    used: set[tuple[str, str]] = set()
+    out: list[Finding] = []
+    for finding in findings:
+        key = (finding.claim or "", finding.code)
+        if finding.claim is not None and key in wanted:
+            used.add(key)
+            finding = finding.acknowledge(wanted[key])
+        out.append(finding)
+    if report_unused:
+        out.extend(unused_ignore.unused(amap, used, selected, by_name))
+    return out

@@ -1,0 +1,111 @@
+"""A cycle of `supports` relations.
+
+## What it does
+Finds every group of claims that support each other in a circle (a strongly
+connected component of the support graph) and reports one finding per group, at
+its first claim in file order, showing one cycle through it. Linear in the map.
+
+## Why is this bad?
+Circular reasoning: each claim is offered as a reason for the next and, in the end,
+for itself. No claim in the circle has a reason from outside it.
+
+## Example
+```yaml
+claims:
+  - {id: a, text: A., supports: b}
+  - {id: b, text: B., supports: c}
+  - {id: c, text: C., supports: a}     # AM202 at 'a': a -> b -> c -> a
+```
+"""
+
+from collections.abc import Iterator
+
+from argmap.findings import Finding
+from argmap.lint.context import LintContext
+from argmap.lint.rule import Rule
+
+RULE = Rule("AM202", "circular-support", "error", __doc__ or "")
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    claims = ctx.amap.claim_by_id
+    order = {claim_id: i for i, claim_id in enumerate(claims)}
+    graph: dict[str, list[str]] = {claim_id: [] for claim_id in claims}
+    for claim in ctx.amap.claims:
+        if claims[claim.id] is claim:
+            graph[claim.id].extend(
+                r.target for r in claim.supports if r.target in claims and r.target != claim.id
+            )
+    for component in strongly_connected(graph):
+        if len(component) < 2:
+            continue
+        start = min(component, key=order.__getitem__)
+        cycle = _cycle_from(start, graph, set(component))
+        yield RULE.finding(
+            f"circular support: {' -> '.join([*cycle, start])}", claims[start].span, start
+        )
+
+
+def strongly_connected(graph: dict[str, list[str]]) -> Iterator[list[str]]:
+    """Tarjan's strongly connected components, iteratively (no recursion limit)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for root in graph:
+        if root in index:
+            continue
+        work: list[tuple[str, int]] = [(root, 0)]
+        while work:
+            node, child_at = work.pop()
+            if child_at == 0:
+                index[node] = low[node] = counter
+                counter += 1
+                stack.append(node)
+                on_stack.add(node)
+            children = graph[node]
+            recurse = False
+            for i in range(child_at, len(children)):
+                child = children[i]
+                if child not in index:
+                    work.append((node, i + 1))
+                    work.append((child, 0))
+                    recurse = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if recurse:
+                continue
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.append(member)
+                    if member == node:
+                        break
+                yield component
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+
+
+def _cycle_from(start: str, graph: dict[str, list[str]], members: set[str]) -> list[str]:
+    """One cycle through ``start`` inside its component (breadth-first, shortest)."""
+    previous: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for node in frontier:
+            for child in graph[node]:
+                if child == start:
+                    path = [node]
+                    while path[-1] != start:
+                        path.append(previous[path[-1]])
+                    return path[::-1]
+                if child in members and child not in previous:
+                    previous[child] = node
+                    following.append(child)
+        frontier = following
+    return [start]  # pragma: no cover - a component of two or more always has a cycle

@@ -1,0 +1,31 @@
+"""What every lint rule is: a code, a name, a severity and its documentation."""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+
+from argmap.findings import Finding, Severity
+from argmap.model import Span
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule's identity. Its module's docstring is its documentation."""
+
+    code: str
+    name: str
+    severity: Severity
+    doc: str
+
+    @property
+    def summary(self) -> str:
+        """The first line of the documentation."""
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else self.name
+
+    @property
+    def explanation(self) -> str:
+        return inspect.cleandoc(self.doc)
+
+    def finding(self, message: str, span: Span, claim: str | None = None) -> Finding:
+        return Finding(self.code, self.name, self.severity, message, span, claim)

@@ -1,0 +1,42 @@
+"""A claim's `party` or `against` that no file of the map declares.
+
+## What it does
+Reports party ids used by claims (directly or through a file's `party:`) and by
+`against` that are not declared under `parties` in any file of the map.
+
+## Why is this bad?
+Whether an allegation is answered depends on who speaks: a misspelt party makes
+a rebuttal count as the wrong side's.
+
+## Example
+```yaml
+parties:
+  defence: {name: Defence}
+claims:
+  - id: reply
+    party: defense            # AM103: no party 'defense'; did you mean 'defence'?
+    text: There was no meeting.
+```
+"""
+
+import difflib
+from collections.abc import Iterator
+
+from argmap.findings import Finding
+from argmap.lint.context import LintContext
+from argmap.lint.rule import Rule
+
+RULE = Rule("AM103", "unknown-party", "error", __doc__ or "")
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    parties = ctx.amap.party_by_id
+    for claim in ctx.amap.claims:
+        for key, party, span in (
+            ("party", claim.party, claim.party_span),
+            ("against", claim.against, claim.against_span),
+        ):
+            if party and party not in parties and span is not None:
+                close = difflib.get_close_matches(party, list(parties), n=1)
+                hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'parties'"
+                yield RULE.finding(f"{key} '{party}' is not a declared party{hint}", span, claim.id)

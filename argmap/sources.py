@@ -1,0 +1,71 @@
+"""Source texts: where they are, whether they may be read, and their content.
+
+A source's ``text`` path is relative to the claim file that declares it. It may
+only be read when its real path (links resolved) lies inside the map's directory or
+inside a trusted source root named by the user. A refused file is never opened, so
+nothing of it can reach a report.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from argmap.model import Source
+from argmap.quotes import QuoteIndex
+from argmap.textfile import DecodeError, decode
+
+MAX_SOURCE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """A text path outside every permitted directory."""
+
+    path: str
+
+
+@dataclass(frozen=True, slots=True)
+class Missing:
+    """A text that is permitted but cannot be read as text."""
+
+    path: str
+    reason: str
+
+
+SourceText = QuoteIndex | Refused | Missing
+
+
+def resolve(source: Source, trusted_roots: tuple[Path, ...]) -> Path | Refused | Missing:
+    """The real path of a source's text, if it may be read."""
+    assert source.text is not None
+    given = Path(source.text).expanduser() if source.text.startswith("~") else Path(source.text)
+    candidate = given if given.is_absolute() else Path(source.base_dir) / given
+    real = os.path.realpath(candidate)
+    permitted = [os.path.realpath(source.root), *(os.path.realpath(r) for r in trusted_roots)]
+    if not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in permitted):
+        return Refused(source.text)
+    return Path(real)
+
+
+def read_text(source: Source, trusted_roots: tuple[Path, ...]) -> SourceText:
+    """The indexed text of a source, or why it cannot be had."""
+    where = resolve(source, trusted_roots)
+    if not isinstance(where, Path):
+        return where
+    shown = source.text or str(where)
+    try:
+        if not where.is_file():
+            reason = "is a directory" if where.is_dir() else "does not exist"
+            return Missing(shown, reason)
+        with open(where, "rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)
+    except OSError as exc:
+        return Missing(shown, f"cannot be read ({exc.strerror})")
+    if len(data) > MAX_SOURCE_BYTES:
+        return Missing(shown, f"is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
+    text = decode(data)
+    if isinstance(text, DecodeError):
+        return Missing(shown, f"is not text: {text.message}")
+    return QuoteIndex.of(text)
