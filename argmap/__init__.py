@@ -1,9 +1,9 @@
 """argmap: map, lint and draw arguments written as YAML claim files.
 
-    >>> import argmap
-    >>> amap = argmap.load("claims/moscow-1936")
-    >>> findings = argmap.lint(amap)
-    >>> graph = argmap.to_digraph(amap)      # a networkx.DiGraph
+>>> import argmap
+>>> amap = argmap.load("claims/moscow-1936")
+>>> findings = argmap.lint(amap)
+>>> graph = argmap.to_digraph(amap)      # a networkx.DiGraph
 """
 
 from __future__ import annotations
@@ -20,7 +20,18 @@ from argmap.model import ArgMap, Claim, Party, Relation, Source, Span
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["ArgMap", "Claim", "Finding", "Party", "Relation", "Source", "Span", "lint", "load", "to_digraph"]
+__all__ = [
+    "ArgMap",
+    "Claim",
+    "Finding",
+    "Party",
+    "Relation",
+    "Source",
+    "Span",
+    "lint",
+    "load",
+    "to_digraph",
+]
 
 
 def to_digraph(amap: ArgMap) -> nx.DiGraph:

@@ -16,7 +16,10 @@ from argmap import __version__
 
 # name -> (module, one-line help). Each module has configure(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "lint": ("argmap.commands.lint", "check claim files: schema, references, unanswered allegations"),
+    "lint": (
+        "argmap.commands.lint",
+        "check claim files: schema, references, unanswered allegations",
+    ),
     "schema": ("argmap.commands.schema", "print the JSON Schema of claim files, for editors"),
 }
 
@@ -66,7 +69,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, exit 2
+    except Exception as exc:
         return _report_error(exc)
 
 
@@ -79,5 +82,7 @@ def _report_error(exc: Exception) -> int:
         message = str(exc)
     else:
         message = f"internal error: {type(exc).__name__}: {exc} (please report this)"
-    sys.stderr.write(f"argmap: error: {message.splitlines()[0] if message else type(exc).__name__}\n")
+    sys.stderr.write(
+        f"argmap: error: {message.splitlines()[0] if message else type(exc).__name__}\n"
+    )
     return EXIT_ERROR

@@ -34,9 +34,7 @@ def claim_attributes(claim: Claim) -> dict[str, Any]:
         "against": claim.against,
         "tags": list(claim.tags),
         "note": claim.note,
-        "cite": [
-            {"source": c.source, "quote": c.quote, "at": c.at} for c in claim.cite
-        ],
+        "cite": [{"source": c.source, "quote": c.quote, "at": c.at} for c in claim.cite],
         "ignore": {i.code: i.reason for i in claim.ignore},
         "path": claim.span.path,
         "line": claim.span.line,
@@ -49,7 +47,10 @@ def to_digraph(amap: ArgMap) -> nx.DiGraph:
     graph = nx.DiGraph(
         title=amap.info.title if amap.info else None,
         description=amap.info.description if amap.info else None,
-        parties={p.id: {"name": p.name, "role": p.role, "color": p.color} for p in amap.party_by_id.values()},
+        parties={
+            p.id: {"name": p.name, "role": p.role, "color": p.color}
+            for p in amap.party_by_id.values()
+        },
         sources={
             s.id: {"title": s.title, "author": s.author, "date": s.date, "url": s.url}
             for s in amap.source_by_id.values()
@@ -61,11 +62,18 @@ def to_digraph(amap: ArgMap) -> nx.DiGraph:
     for claim in claims.values():
         for kind, refs in (("supports", claim.supports), ("rebuts", claim.rebuts)):
             for ref in refs:
-                if ref.target in claims and ref.target != claim.id and not graph.has_edge(claim.id, ref.target):
+                if (
+                    ref.target in claims
+                    and ref.target != claim.id
+                    and not graph.has_edge(claim.id, ref.target)
+                ):
                     graph.add_edge(claim.id, ref.target, relation=kind)
     for claim in claims.values():
         for undercut in claim.undercuts:
-            if not graph.has_edge(undercut.source, undercut.target) or claim.id in (undercut.source, undercut.target):
+            if not graph.has_edge(undercut.source, undercut.target) or claim.id in (
+                undercut.source,
+                undercut.target,
+            ):
                 continue
             node = inference_id(undercut.source, undercut.target)
             if node not in graph:

@@ -159,7 +159,9 @@ def load_file(path: Path, root: Path, into: _Collected) -> None:
         return
     text = decode(data)
     if isinstance(text, DecodeError):
-        into.problems.append(yaml_syntax.RULE.finding(text.message, Span(shown, text.line, text.column)))
+        into.problems.append(
+            yaml_syntax.RULE.finding(text.message, Span(shown, text.line, text.column))
+        )
         return
     tree, problems = parse_tree(data, shown)  # decoded only to diagnose; libyaml reads bytes
     into.problems.extend(problems)
@@ -184,8 +186,10 @@ class _FileBuilder:
         return Span(self.path, node[1], node[2])
 
     def error(self, message: str, node: Node | tuple[int, int], claim: str | None = None) -> None:
-        line, column = (node[1], node[2]) if len(node) == 3 else node  # type: ignore[misc]
-        self.into.problems.append(schema_rule.RULE.finding(message, Span(self.path, line, column), claim))
+        line, column = (node[1], node[2]) if len(node) == 3 else node
+        self.into.problems.append(
+            schema_rule.RULE.finding(message, Span(self.path, line, column), claim)
+        )
 
     # -- typed access ------------------------------------------------------------
 
@@ -232,13 +236,21 @@ class _FileBuilder:
         return [node]
 
     def check_keys(
-        self, entries: dict[str, tuple[int, int, Node]], allowed: Iterable[str], what: str, claim: str | None = None
+        self,
+        entries: dict[str, tuple[int, int, Node]],
+        allowed: Iterable[str],
+        what: str,
+        claim: str | None = None,
     ) -> None:
         allowed = list(allowed)
         for key, (line, column, _node) in entries.items():
             if key not in allowed:
                 hint = difflib.get_close_matches(key, allowed, n=1)
-                advice = f"did you mean '{hint[0]}'?" if hint else f"expected one of: {', '.join(allowed)}"
+                advice = (
+                    f"did you mean '{hint[0]}'?"
+                    if hint
+                    else f"expected one of: {', '.join(allowed)}"
+                )
                 self.error(f"unknown key {_quote(key)} in {what}; {advice}", (line, column), claim)
 
     # -- the file ----------------------------------------------------------------
@@ -251,7 +263,7 @@ class _FileBuilder:
             return
         self.check_keys(top, schema_data.CLAIM_FILE_SCHEMA["properties"], "a claim file")
         if "party" in top:
-            line, column, node = top["party"]
+            node = top["party"][2]
             self.default_party = self.identifier(node, "the file's 'party'")
             self.default_party_span = self.span(node)
         sections: dict[str, Callable[[Node], None]] = {
@@ -269,8 +281,14 @@ class _FileBuilder:
         if entries is None:
             return
         self.check_keys(entries, schema_data.MAP_SCHEMA["properties"], "'map'")
-        fields = {k: self.string(entries[k][2], f"map {k}") for k in ("title", "description") if k in entries}
-        self.into.infos.append(MapInfo(fields.get("title"), fields.get("description"), self.span(node)))
+        fields = {
+            k: self.string(entries[k][2], f"map {k}")
+            for k in ("title", "description")
+            if k in entries
+        }
+        self.into.infos.append(
+            MapInfo(fields.get("title"), fields.get("description"), self.span(node))
+        )
 
     def parties(self, node: Node) -> None:
         entries = self.mapping(node, "'parties'")
@@ -280,13 +298,18 @@ class _FileBuilder:
             fields = self.mapping(value, f"party {_quote(party_id)}")
             if fields is None:
                 continue
-            self.check_keys(fields, schema_data.PARTY_SCHEMA["properties"], f"party {_quote(party_id)}")
+            self.check_keys(
+                fields, schema_data.PARTY_SCHEMA["properties"], f"party {_quote(party_id)}"
+            )
             name = self.text(fields["name"][2], "a party's 'name'") if "name" in fields else None
             if "name" not in fields:
                 self.error(f"party {_quote(party_id)} needs a 'name'", value)
             color = self.optional(fields, "color", "a party's 'color'")
             if color is not None and not _COLOR_RE.match(color):
-                self.error(f"color {_quote(color)} must be '#' and six hex digits, like '#1f77b4'", fields["color"][2])
+                self.error(
+                    f"color {_quote(color)} must be '#' and six hex digits, like '#1f77b4'",
+                    fields["color"][2],
+                )
                 color = None
             role = self.optional(fields, "role", "a party's 'role'")
             self.into.parties.append(
@@ -305,7 +328,9 @@ class _FileBuilder:
             self.check_keys(fields, schema_data.SOURCE_SCHEMA["properties"], what)
             if "title" not in fields:
                 self.error(f"{what} needs a 'title'", value)
-            title = self.text(fields["title"][2], "a source's 'title'") if "title" in fields else None
+            title = (
+                self.text(fields["title"][2], "a source's 'title'") if "title" in fields else None
+            )
             text_path = self.optional(fields, "text", "a source's 'text'")
             self.into.sources.append(
                 Source(
@@ -348,19 +373,27 @@ class _FileBuilder:
         claim_id = self.identifier(fields["id"][2], "claim id")
         if claim_id is None:
             return None
-        self.check_keys(fields, schema_data.CLAIM_SCHEMA["properties"], f"claim {_quote(claim_id)}", claim_id)
+        self.check_keys(
+            fields, schema_data.CLAIM_SCHEMA["properties"], f"claim {_quote(claim_id)}", claim_id
+        )
         text = ""
         if "text" in fields:
             text = self.text(fields["text"][2], "a claim's 'text'", claim_id) or ""
         else:
-            self.error(f"claim {_quote(claim_id)} has no 'text'; say what it claims", node, claim_id)
+            self.error(
+                f"claim {_quote(claim_id)} has no 'text'; say what it claims", node, claim_id
+            )
         party, party_span = self.default_party, self.default_party_span
         if "party" in fields:
             party_node = fields["party"][2]
-            party, party_span = self.identifier(party_node, "a claim's 'party'", claim_id), self.span(party_node)
+            party, party_span = (
+                self.identifier(party_node, "a claim's 'party'", claim_id),
+                self.span(party_node),
+            )
         elif party is None:
             self.error(
-                f"claim {_quote(claim_id)} has no 'party'; add one to the claim or 'party:' to the file",
+                f"claim {_quote(claim_id)} has no 'party'; "
+                "add one to the claim or 'party:' to the file",
                 node,
                 claim_id,
             )
@@ -369,15 +402,20 @@ class _FileBuilder:
             kind_node = fields["kind"][2]
             value = self.string(kind_node, "a claim's 'kind'", claim_id)
             if value in CLAIM_KINDS:
-                kind = value  # type: ignore[assignment]
+                kind = value
             elif value is not None:
                 self.error(
-                    f"kind {_quote(value)} is not one of: {', '.join(CLAIM_KINDS)}", kind_node, claim_id
+                    f"kind {_quote(value)} is not one of: {', '.join(CLAIM_KINDS)}",
+                    kind_node,
+                    claim_id,
                 )
         against, against_span = None, None
         if "against" in fields:
             against_node = fields["against"][2]
-            against, against_span = self.identifier(against_node, "'against'", claim_id), self.span(against_node)
+            against, against_span = (
+                self.identifier(against_node, "'against'", claim_id),
+                self.span(against_node),
+            )
         return Claim(
             id=claim_id,
             text=text,
@@ -396,7 +434,9 @@ class _FileBuilder:
             against_span=against_span,
         )
 
-    def refs(self, fields: dict[str, tuple[int, int, Node]], key: str, claim_id: str) -> tuple[Ref, ...]:
+    def refs(
+        self, fields: dict[str, tuple[int, int, Node]], key: str, claim_id: str
+    ) -> tuple[Ref, ...]:
         if key not in fields:
             return ()
         refs = []
@@ -406,7 +446,9 @@ class _FileBuilder:
                 refs.append(Ref(target, self.span(item)))
         return tuple(refs)
 
-    def undercuts(self, fields: dict[str, tuple[int, int, Node]], claim_id: str) -> tuple[Undercut, ...]:
+    def undercuts(
+        self, fields: dict[str, tuple[int, int, Node]], claim_id: str
+    ) -> tuple[Undercut, ...]:
         if "undercuts" not in fields:
             return ()
         found = []
@@ -425,7 +467,9 @@ class _FileBuilder:
             found.append(Undercut(match.group(1), match.group(2), self.span(item)))
         return tuple(found)
 
-    def citations(self, fields: dict[str, tuple[int, int, Node]], claim_id: str) -> tuple[Citation, ...]:
+    def citations(
+        self, fields: dict[str, tuple[int, int, Node]], claim_id: str
+    ) -> tuple[Citation, ...]:
         if "cite" not in fields:
             return ()
         found = []
@@ -455,12 +499,16 @@ class _FileBuilder:
             return ()
         node = fields["tags"][2]
         if not isinstance(node[0], list):
-            self.error(f"'tags' must be a list of strings, not {_describe(node[0])}", node, claim_id)
+            self.error(
+                f"'tags' must be a list of strings, not {_describe(node[0])}", node, claim_id
+            )
             return ()
         found = (self.text(item, "a tag", claim_id) for item in node[0])
         return tuple(tag for tag in found if tag is not None)
 
-    def ignores(self, fields: dict[str, tuple[int, int, Node]], claim_id: str) -> tuple[Ignore, ...]:
+    def ignores(
+        self, fields: dict[str, tuple[int, int, Node]], claim_id: str
+    ) -> tuple[Ignore, ...]:
         if "ignore" not in fields:
             return ()
         entries = self.mapping(fields["ignore"][2], "'ignore'")

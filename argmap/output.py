@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Iterable
@@ -38,10 +39,8 @@ def write(path: str | os.PathLike[str], data: str | bytes, *, protect: Iterable[
         os.chmod(temporary, 0o644)
         os.replace(temporary, target)
     except BaseException as exc:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(temporary)
-        except OSError:
-            pass
         if isinstance(exc, OSError):
             raise OutputError(f"cannot write {target}: {exc.strerror}") from None
         raise

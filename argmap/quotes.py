@@ -13,12 +13,16 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+# Typographic quote marks and dashes, by code point, and what they fold to.
+_DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
+_SINGLE_QUOTES = "\u2018\u2019\u201a\u201b\u2032\u2039\u203a`"
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _FOLD = str.maketrans(
     {
-        **dict.fromkeys("“”„‟«»″〝〞＂", '"'),
-        **dict.fromkeys("‘’‚‛′‹›`", "'"),
-        **dict.fromkeys("‐‑‒–—―−﹘﹣－", "-"),
-        "\u00a0": " ",
+        **dict.fromkeys(_DOUBLE_QUOTES, '"'),
+        **dict.fromkeys(_SINGLE_QUOTES, "'"),
+        **dict.fromkeys(_DASHES, "-"),
+        "\u00a0": " ",  # no-break space
         "\u00ad": None,  # soft hyphen
     }
 )
@@ -65,7 +69,9 @@ class QuoteIndex:
             return needle in self.text
         word, offset = anchor
         startswith = self.text.startswith
-        return any(startswith(needle, at - offset) for at in self.words.get(word, ()) if at >= offset)
+        return any(
+            startswith(needle, at - offset) for at in self.words.get(word, ()) if at >= offset
+        )
 
     def _rarest_whole_word(self, needle: str) -> tuple[str, int] | None:
         """A word of the needle not cut by its ends, with the fewest occurrences."""

@@ -39,7 +39,7 @@ _INVALID_KEY = object()
 class _Frame:
     """A mapping or sequence being built."""
 
-    __slots__ = ("container", "is_map", "key", "line", "column")
+    __slots__ = ("column", "container", "is_map", "key", "line")
 
     def __init__(self, is_map: bool, line: int, column: int) -> None:
         self.container: dict[Any, Entry] | list[Node] = {} if is_map else []
@@ -144,7 +144,10 @@ class _TreeBuilder:
             return False
         if event.anchor is not None:
             self._refuse_anchor(line, column)
-        if event.tag is not None and event.tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+        if event.tag is not None and event.tag not in (
+            "tag:yaml.org,2002:map",
+            "tag:yaml.org,2002:seq",
+        ):
             self._refuse_tag(event.tag, line, column)
         self.stack.append(_Frame(type(event) is yaml.MappingStartEvent, line, column))
         return True

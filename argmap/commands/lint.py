@@ -15,10 +15,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_map_arguments(parser)
     parser.set_defaults(paths=[])
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
-    parser.add_argument("--select", action="append", metavar="CODES", help="only these rules (codes, prefixes such as AM2, names; comma-separated)")
-    parser.add_argument("--ignore", action="append", default=[], metavar="CODES", help="skip these rules")
-    parser.add_argument("--fail-on", choices=("error", "warning"), help="lowest severity that fails the run (default: error)")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    parser.add_argument(
+        "--select",
+        action="append",
+        metavar="CODES",
+        help="only these rules (codes, prefixes such as AM2, names; comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore", action="append", default=[], metavar="CODES", help="skip these rules"
+    )
+    parser.add_argument(
+        "--fail-on",
+        choices=("error", "warning"),
+        help="lowest severity that fails the run (default: error)",
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output"
+    )
     parser.add_argument("--list-rules", action="store_true", help="list every rule and exit")
     parser.add_argument("--explain", metavar="CODE", help="print a rule's documentation and exit")
     parser.usage = "argmap lint [options] PATH [PATH ...]"
@@ -45,7 +58,9 @@ def run(args: argparse.Namespace) -> int:
     if not args.paths:
         raise CommandError("lint needs a PATH (a map directory or claim files)")
     config = config_of(args)
-    select = _split(args.select) if args.select else (list(config.select) if config.select else None)
+    select = (
+        _split(args.select) if args.select else (list(config.select) if config.select else None)
+    )
     ignore = [*config.ignore, *_split(args.ignore)]
     fail_on = args.fail_on or config.fail_on
     amap = load_map(args)

@@ -76,4 +76,3 @@ class LintContext:
             for undercut in claim.undercuts:
                 ids.update((undercut.source, undercut.target))
         return ids
-

@@ -18,7 +18,7 @@ claims:
 ```
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
@@ -30,7 +30,7 @@ RULE = Rule("AM101", "duplicate-id", "error", __doc__ or "")
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     amap = ctx.amap
-    groups: list[tuple[str, tuple[Claim, ...] | tuple[Party, ...] | tuple[Source, ...], dict]] = [
+    groups: list[tuple[str, Sequence[Claim | Party | Source], Mapping[str, Claim | Party | Source]]] = [
         ("claim", amap.claims, dict(amap.claim_by_id)),
         ("party", amap.parties, dict(amap.party_by_id)),
         ("source", amap.sources, dict(amap.source_by_id)),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Callable, Sequence
@@ -60,7 +61,9 @@ def github(findings: Sequence[Finding]) -> str:
     out = []
     for f in findings:
         level = "notice" if f.acknowledged is not None else f.severity
-        message = f.message if f.acknowledged is None else f"{f.message} (acknowledged: {f.acknowledged})"
+        message = (
+            f.message if f.acknowledged is None else f"{f.message} (acknowledged: {f.acknowledged})"
+        )
         props = ",".join(
             f"{k}={_escape_property(str(v))}"
             for k, v in (
@@ -153,10 +156,8 @@ def _uri(path: str) -> str:
     """A path as a URI relative to the working directory (the repository root in CI)."""
     pure = PurePath(path)
     if pure.is_absolute():
-        try:
+        with contextlib.suppress(ValueError):  # another drive, on Windows
             pure = PurePath(os.path.relpath(pure))
-        except ValueError:
-            pass
     return quote(pure.as_posix())
 
 

@@ -32,6 +32,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         if isinstance(text, Missing):
             source = ctx.amap.source_by_id[source_id]
             yield RULE.finding(
-                f"text '{text.path}' of source '{source_id}' {text.reason}; its quotes are not checked",
+                f"text '{text.path}' of source '{source_id}' {text.reason}; "
+                "its quotes are not checked",
                 source.text_span or source.span,
             )

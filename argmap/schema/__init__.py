@@ -132,4 +132,5 @@ def shipped_schema_text() -> str:
     """The JSON Schema file shipped in the package (kept equal to ``schema_json``)."""
     return resources.files(__name__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
 
+
 CITATION_KEYS: tuple[str, ...] = tuple(_CITATION["properties"])
