@@ -215,7 +215,7 @@ class _FileBuilder:
 
     def identifier(self, node: Node, what: str, claim: str | None = None) -> str | None:
         value = self.string(node, what, claim)
-        if value is not None and not _ID_RE.match(value):
+        if value is not None and not _ID_RE.fullmatch(value):
             self.error(
                 f"{what} {_quote(value)} is not a valid id: use letters, digits, '_', '.', '-', "
                 "starting with a letter or digit",
@@ -305,7 +305,7 @@ class _FileBuilder:
             if "name" not in fields:
                 self.error(f"party {_quote(party_id)} needs a 'name'", value)
             color = self.optional(fields, "color", "a party's 'color'")
-            if color is not None and not _COLOR_RE.match(color):
+            if color is not None and not _COLOR_RE.fullmatch(color):
                 self.error(
                     f"color {_quote(color)} must be '#' and six hex digits, like '#1f77b4'",
                     fields["color"][2],
@@ -331,7 +331,7 @@ class _FileBuilder:
             title = (
                 self.text(fields["title"][2], "a source's 'title'") if "title" in fields else None
             )
-            text_path = self.optional(fields, "text", "a source's 'text'")
+            text_path = self.optional(fields, "text", "a source's 'text'", nonempty=True)
             self.into.sources.append(
                 Source(
                     id=source_id,
@@ -347,16 +347,25 @@ class _FileBuilder:
                 )
             )
 
-    def optional(self, fields: dict[str, tuple[int, int, Node]], key: str, what: str) -> str | None:
+    def optional(
+        self,
+        fields: dict[str, tuple[int, int, Node]],
+        key: str,
+        what: str,
+        *,
+        nonempty: bool = False,
+    ) -> str | None:
         if key not in fields:
             return None
         node = fields[key][2]
-        return None if node[0] is None else self.string(node, what)
+        if node[0] is None:
+            self.error(f"{what} is empty; give a value or remove the key", node)
+            return None
+        return self.text(node, what) if nonempty else self.string(node, what)
 
     def claims(self, node: Node) -> None:
         if not isinstance(node[0], list):
-            if node[0] is not None:
-                self.error(f"'claims' must be a list of claims, not {_describe(node[0])}", node)
+            self.error(f"'claims' must be a list of claims, not {_describe(node[0])}", node)
             return
         for claim_node in node[0]:
             claim = self.claim(claim_node)
@@ -457,7 +466,7 @@ class _FileBuilder:
             if value is None:
                 continue
             match = _UNDERCUT_RE.match(value)
-            if not match or not all(_ID_RE.match(part) for part in match.groups()):
+            if not match or not all(_ID_RE.fullmatch(part) for part in match.groups()):
                 self.error(
                     f"undercut {_quote(value)} must name a relation as 'A -> B' with two claim ids",
                     item,

@@ -2,7 +2,8 @@
 
 ## What it does
 Reports party ids used by claims (directly or through a file's `party:`) and by
-`against` that are not declared under `parties` in any file of the map.
+`against` that are not declared under `parties` in any file of the map. A file's
+`party:` is reported once, at that line, not once per claim.
 
 ## Why is this bad?
 Whether an allegation is answered depends on who speaks: a misspelt party makes
@@ -25,18 +26,21 @@ from collections.abc import Iterator
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
+from argmap.model import Span
 
 RULE = Rule("AM103", "unknown-party", "error", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     parties = ctx.amap.party_by_id
+    reported: set[Span] = set()  # a file's `party:` is shared by its claims: report it once
     for claim in ctx.amap.claims:
         for key, party, span in (
             ("party", claim.party, claim.party_span),
             ("against", claim.against, claim.against_span),
         ):
-            if party and party not in parties and span is not None:
+            if party and party not in parties and span is not None and span not in reported:
+                reported.add(span)
                 close = difflib.get_close_matches(party, list(parties), n=1)
                 hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'parties'"
                 yield RULE.finding(f"{key} '{party}' is not a declared party{hint}", span, claim.id)

@@ -1,0 +1,95 @@
+"""AM302 quote-not-found: quotes checked against source texts, after normalisation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from argmap.quotes import SMALL_TEXT, QuoteIndex, normalise
+
+from .conftest import LintMap
+
+SOURCE_TEXT = (
+    "The accused formed a secret \u201cUnited Center\u201d in the summer of 1932,\n"
+    "said the prosecutor \u2014 and it was \u2018directed\u2019 by Trotsky   himself.\n"
+    "Their thirst for power drove them to the most abomin-\n"
+    "able crimes against the people.\n"
+)
+
+
+def claims(*quotes: str) -> str:
+    head = "party: p\nparties: {p: {name: P}}\nsources:\n  speech: {title: S, text: speech.txt}\n"
+    items = "".join(
+        f"  - id: q{i}\n    text: Q.\n    cite: {{source: speech, quote: '{quote}'}}\n"
+        for i, quote in enumerate(quotes)
+    )
+    return head + "claims:\n" + items
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        'a secret "United Center"',  # straight quote marks for curly ones
+        "the prosecutor - and it was 'directed'",  # a hyphen for an em dash
+        "the prosecutor -- and".replace("--", "\u2013"),  # an en dash for an em dash
+        "by Trotsky himself. Their thirst",  # runs of white space and a line break
+        "the most abominable crimes",  # a word hyphenated at a line break
+        "The accused",
+    ],
+)
+def test_quotes_are_found_after_normalisation(lint_map: LintMap, quote: str) -> None:
+    linted = lint_map({"a.yaml": claims(quote), "speech.txt": SOURCE_TEXT}, select=["AM302"])
+    assert linted.findings == []
+
+
+def test_a_misquote_is_reported_at_the_quote_with_the_closest_passage(lint_map: LintMap) -> None:
+    linted = lint_map(
+        {
+            "a.yaml": claims("Their thirst for power at any cost", "formed a secret United Centre"),
+            "speech.txt": SOURCE_TEXT,
+        }
+    )
+    assert linted.at("AM302") == [("a.yaml", 8, 35), ("a.yaml", 11, 35)]
+    first, second = linted.messages("AM302")
+    assert first.startswith("quote not found in the text of source 'speech'; closest passage: ")
+    assert '"Their thirst for power drove them' in first
+    assert 'closest passage: "formed a secret "United Center"' in second
+    assert [f.claim for f in linted.of("AM302")] == ["q0", "q1"]
+    assert all(f.severity == "error" for f in linted.of("AM302"))
+
+
+def test_quotes_are_verbatim_not_case_folded(lint_map: LintMap) -> None:
+    linted = lint_map({"a.yaml": claims("the accused formed"), "speech.txt": SOURCE_TEXT})
+    assert linted.at("AM302") == [("a.yaml", 8, 35)]
+
+
+def test_large_texts_use_the_word_index(lint_map: LintMap) -> None:
+    filler = "Nothing of note was said on this day in the hall.\n" * (2 * SMALL_TEXT // 50)
+    text = filler + SOURCE_TEXT + filler
+    assert len(text) > SMALL_TEXT
+    linted = lint_map(
+        {
+            "a.yaml": claims("the most abominable crimes", "the most abominable crime against"),
+            "speech.txt": text,
+        }
+    )
+    assert linted.at("AM302") == [("a.yaml", 11, 35)]
+    assert "the most abominable crimes against" in linted.messages("AM302")[0]
+
+
+def test_the_seed_text_quotes(lint_map: LintMap) -> None:
+    seed = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "thirst-for-power.txt"
+    if not seed.exists():
+        pytest.skip("the seed text is not beside the repository")
+    index = QuoteIndex.of(seed.read_text(encoding="utf-8"))
+    words = normalise(seed.read_text(encoding="utf-8")).split(" ")
+    passage = " ".join(words[100:112])
+    assert index.contains(passage)
+    assert not index.contains(passage + " not in the text at all")
+
+
+def test_normalise_folds_what_the_spec_names() -> None:
+    assert normalise("\u201cA\u201d \u2018b\u2019 c\u2014d\u00a0e  \n\t f hyph-\n  enated") == (
+        "\"A\" 'b' c-d e f hyphenated"
+    )
