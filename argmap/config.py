@@ -38,7 +38,8 @@ def find_config(start: Path) -> Config:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
                 raise ConfigError(f"{candidate}: cannot read [tool.argmap]: {exc}") from None
-            table = data.get("tool", {}).get("argmap")
+            tool = data.get("tool", {})
+            table = tool.get("argmap") if isinstance(tool, dict) else None
             if table is not None:
                 return _parse(candidate, table)
     return Config()

@@ -7,6 +7,7 @@ import sys
 
 from argmap.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, config_of, emit, load_map, source_roots
+from argmap.config import Config
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -49,10 +50,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.explain:
         try:
-            (code,) = resolve_codes([args.explain]) if args.explain.upper() != "ALL" else ("",)
+            codes = sorted(resolve_codes([args.explain]))
         except ValueError as exc:
             raise CommandError(str(exc)) from None
-        rule = registry()[code].RULE
+        if len(codes) != 1:
+            raise CommandError(
+                f"--explain takes one rule, such as AM201; {args.explain!r} matches "
+                f"{', '.join(codes) or 'none'}"
+            )
+        rule = registry()[codes[0]].RULE
         sys.stdout.write(f"{rule.code} {rule.name} ({rule.severity})\n\n{rule.explanation}\n")
         return EXIT_OK
     if not args.paths:
@@ -63,6 +69,7 @@ def run(args: argparse.Namespace) -> int:
     )
     ignore = [*config.ignore, *_split(args.ignore)]
     fail_on = args.fail_on or config.fail_on
+    _check_selectors(args, config)
     amap = load_map(args)
     try:
         findings = lint(
@@ -76,6 +83,24 @@ def run(args: argparse.Namespace) -> int:
     emit(args, render(findings, args.format), amap)
     failing = any(f.fails(fail_on) for f in findings)  # type: ignore[arg-type]
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _check_selectors(args: argparse.Namespace, config: Config) -> None:
+    """Fail on an unknown rule before loading the map, naming where it was written."""
+    from argmap.lint import resolve_codes
+
+    for key, given, configured in (
+        ("select", args.select or [], config.select or ()),
+        ("ignore", args.ignore, config.ignore),
+    ):
+        try:
+            resolve_codes(configured)
+        except ValueError as exc:
+            raise CommandError(f"{config.path}: [tool.argmap] {key}: {exc}") from None
+        try:
+            resolve_codes(_split(given))
+        except ValueError as exc:
+            raise CommandError(f"--{key}: {exc}") from None
 
 
 def _split(values: list[str]) -> list[str]:

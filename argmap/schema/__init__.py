@@ -17,7 +17,7 @@ COLOR_PATTERN = r"^#[0-9A-Fa-f]{6}$"
 SCHEMA_FILE = "claim-file.schema.json"
 
 _ID = {"type": "string", "pattern": ID_PATTERN}
-_TEXT = {"type": "string", "minLength": 1}
+_TEXT = {"type": "string", "minLength": 1, "pattern": r"\S"}  # not only white space
 
 
 def _one_or_many(item: dict[str, Any]) -> dict[str, Any]:
@@ -54,7 +54,7 @@ CLAIM_SCHEMA: dict[str, Any] = {
             "description": "Relations 'A -> B' whose inference this claim attacks.",
         },
         "cite": _one_or_many(_CITATION),
-        "tags": {"type": "array", "items": {"type": "string", "minLength": 1}},
+        "tags": {"type": "array", "items": _TEXT},
         "note": {"type": "string"},
         "ignore": {
             "type": "object",
@@ -120,6 +120,9 @@ CLAIM_FILE_SCHEMA: dict[str, Any] = {
         "claims": {"type": "array", "items": CLAIM_SCHEMA},
     },
     "additionalProperties": False,
+    # Without a file-wide `party`, every claim names its own.
+    "if": {"not": {"required": ["party"]}},
+    "then": {"properties": {"claims": {"items": {"required": ["party"]}}}},
 }
 
 
