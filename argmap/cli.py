@@ -32,8 +32,7 @@ class CommandError(Exception):
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write(f"argmap: error: {message}\n")
+        sys.stderr.write(f"argmap: error: {message} (see '{self.prog} --help')\n")
         raise SystemExit(EXIT_ERROR)
 
 
