@@ -81,7 +81,8 @@ def _report_error(exc: Exception) -> int:
     if isinstance(exc, CommandError | ConfigError | OutputError | MapNotFoundError):
         message = str(exc)
     else:
-        message = f"internal error: {type(exc).__name__}: {exc} (please report this)"
+        first = str(exc).splitlines()[0] if str(exc).strip() else ""
+        message = f"internal error: {type(exc).__name__}: {first} (please report this)"
     sys.stderr.write(
         f"argmap: error: {message.splitlines()[0] if message else type(exc).__name__}\n"
     )

@@ -1,0 +1,306 @@
+"""The command line: exit codes, options, formats, errors as one line, atomic -o."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from argmap import __version__
+from argmap.lint import registry
+from argmap.schema import schema_json
+
+RunCli = Callable[..., tuple[int, str, str]]
+WriteMap = Callable[..., Path]
+
+CLEAN = """\
+parties: {pro: {name: Prosecution}, def: {name: Defence}}
+sources: {speech: {title: Speech}}
+claims:
+  - {id: charge, party: pro, kind: allegation, text: They met., cite: {source: speech}}
+  - {id: denial, party: def, text: They never met., rebuts: charge}
+"""
+WARNINGS_ONLY = CLEAN + "  - {id: aside, party: pro, text: A remark.}\n"  # AM203
+FAILING = (
+    WARNINGS_ONLY + "  - {id: open, party: pro, kind: allegation, text: Open., rebuts: gone}\n"
+)
+
+
+def one_line_error(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("argmap: error: ")
+    return lines[0]
+
+
+def test_exit_codes_0_clean_1_failing(write_map: WriteMap, run_cli: RunCli) -> None:
+    code, out, err = run_cli("lint", write_map({"a.yaml": CLEAN}, "clean"))
+    assert (code, out, err) == (0, "No problems found.\n", "")
+    root = write_map({"a.yaml": FAILING}, "failing")
+    code, out, _ = run_cli("lint", root)
+    assert code == 1
+    path = root / "a.yaml"
+    assert out.splitlines() == [
+        f"{path}:6:5: AM203 claim 'aside' has no relation; link it with supports, rebuts or "
+        "undercuts [warning]",
+        f"{path}:7:5: AM201 allegation 'open' is unanswered: no claim of any other party rebuts "
+        "or undercuts it",
+        f"{path}:7:5: AM301 allegation 'open' cites no source; add cite: {{source: ..., quote: "
+        f"...}} [warning]",
+        f"{path}:7:67: AM102 'rebuts' names no claim 'gone'",
+        "Found 2 error(s), 2 warning(s), 0 acknowledged.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("lint",),
+        ("lint", "--select", "AM9", "{map}"),
+        ("lint", "--ignore", "nonsense", "{map}"),
+        ("lint", "--format", "xml", "{map}"),
+        ("lint", "--fail-on", "info", "{map}"),
+        ("lint", "--explain", "AM999"),
+        ("lint", "--explain", "AM2"),
+        ("lint", "--bogus", "{map}"),
+        ("lint", "{map}/nowhere"),
+        ("frobnicate",),
+    ],
+)
+def test_usage_errors_exit_2_with_one_line(
+    write_map: WriteMap, run_cli: RunCli, args: tuple[str, ...]
+) -> None:
+    root = write_map({"a.yaml": CLEAN})
+    code, out, err = run_cli(*(a.format(map=root) for a in args))
+    assert code == 2
+    assert out == ""
+    one_line_error(err)
+
+
+def test_usage_error_messages_say_what_is_allowed(write_map: WriteMap, run_cli: RunCli) -> None:
+    root = write_map({"a.yaml": CLEAN})
+    err = run_cli("lint", "--select", "AM9", root)[2]
+    assert "unknown rule 'AM9'" in err and "AM201" in err
+    err = run_cli("lint", "--format", "xml", root)[2]
+    assert "'xml'" in err and "sarif" in err
+    assert "no such file or directory" in run_cli("lint", root / "nowhere")[2]
+    assert "needs a PATH" in run_cli("lint")[2]
+
+
+def test_no_command_prints_help_and_exits_2(run_cli: RunCli) -> None:
+    code, _, err = run_cli()
+    assert code == 2 and "lint" in err
+
+
+def test_version(run_cli: RunCli) -> None:
+    assert run_cli("--version")[:2] == (0, f"argmap {__version__}\n")
+
+
+def test_python_dash_m_and_the_console_script(write_map: WriteMap) -> None:
+    root = write_map({"a.yaml": FAILING})
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, env=env
+    )
+    assert (done.returncode, done.stdout) == (0, f"argmap {__version__}\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "lint", "--format", "json", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 1
+    assert {f["code"] for f in json.loads(done.stdout)} == {"AM102", "AM201", "AM203", "AM301"}
+    script = Path(sys.executable).with_name("argmap")
+    if script.exists():
+        done = subprocess.run(
+            [script, "lint", str(root / "nowhere")], capture_output=True, text=True, env=env
+        )
+        assert done.returncode == 2
+        one_line_error(done.stderr)
+
+
+@pytest.mark.parametrize(
+    ("options", "codes", "exit_code"),
+    [
+        ((), {"AM102", "AM201", "AM203", "AM301"}, 1),
+        (("--select", "AM201"), {"AM201"}, 1),
+        (("--select", "AM2"), {"AM201", "AM203"}, 1),
+        (("--select", "isolated,missing-citation"), {"AM203", "AM301"}, 0),
+        (("--select", "AM1", "--select", "AM3"), {"AM102", "AM301"}, 1),
+        (("--ignore", "AM2,AM102"), {"AM301"}, 0),
+        (("--ignore", "unanswered", "--ignore", "am1"), {"AM203", "AM301"}, 0),
+        (("--select", "ALL", "--ignore", "AM1,AM2,AM3"), set(), 0),
+        (("--fail-on", "warning", "--select", "AM3"), {"AM301"}, 1),
+    ],
+)
+def test_select_ignore_and_fail_on(
+    write_map: WriteMap,
+    run_cli: RunCli,
+    options: tuple[str, ...],
+    codes: set[str],
+    exit_code: int,
+) -> None:
+    root = write_map({"a.yaml": FAILING})
+    code, out, err = run_cli("lint", "--format", "json", "--no-config", *options, root)
+    assert err == ""
+    assert {f["code"] for f in json.loads(out)} == codes
+    assert code == exit_code
+
+
+def test_warnings_fail_only_with_fail_on_warning(write_map: WriteMap, run_cli: RunCli) -> None:
+    root = write_map({"a.yaml": WARNINGS_ONLY})
+    assert run_cli("lint", root)[0] == 0
+    assert run_cli("lint", "--fail-on", "warning", root)[0] == 1
+
+
+def test_acknowledged_findings_do_not_fail_and_show_their_reason(
+    write_map: WriteMap, run_cli: RunCli
+) -> None:
+    root = write_map(
+        {
+            "a.yaml": CLEAN
+            + "  - id: open\n    party: pro\n    kind: allegation\n    text: Open.\n"
+            "    cite: {source: speech}\n    supports: charge\n"
+            "    ignore: {AM201: the defence answers later}\n"
+        }
+    )
+    code, out, _ = run_cli("lint", "--fail-on", "warning", root)
+    assert code == 0
+    assert "AM201 allegation 'open' is unanswered" in out
+    assert "[acknowledged: the defence answers later]" in out
+    code, out, _ = run_cli("lint", "--format", "json", root)
+    (finding,) = json.loads(out)
+    assert (finding["acknowledged"], finding["reason"]) == (True, "the defence answers later")
+
+
+def test_list_rules_and_explain(run_cli: RunCli) -> None:
+    code, out, _ = run_cli("lint", "--list-rules")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].split() == ["code", "name", "severity", "summary"]
+    assert [line.split()[0] for line in lines[1:]] == list(registry())
+    assert any(line.split()[:3] == ["AM201", "unanswered", "error"] for line in lines)
+    assert any(line.split()[:3] == ["AM303", "source-text-missing", "warning"] for line in lines)
+
+    code, out, _ = run_cli("lint", "--explain", "AM201")
+    assert code == 0
+    assert out.startswith("AM201 unanswered (error)\n\nAn allegation that no other party answers.")
+    for heading in ("## What it does", "## Why is this bad?", "## Example"):
+        assert heading in out
+    assert run_cli("lint", "--explain", "friendly-fire")[1].startswith("AM204 friendly-fire")
+    assert run_cli("lint", "--explain", "am302")[1].startswith("AM302 quote-not-found")
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_output_file_is_written_atomically_with_the_report(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path, fmt: str
+) -> None:
+    root = write_map({"a.yaml": FAILING})
+    code, expected, _ = run_cli("lint", "--format", fmt, root)
+    target = tmp_path / "reports" / f"argmap.{fmt}"
+    code_o, out, err = run_cli("lint", "--format", fmt, "-o", target, root)
+    assert (code_o, out, err) == (code, "", "")
+    assert target.read_text(encoding="utf-8") == expected
+    assert sorted(p.name for p in target.parent.iterdir()) == [target.name]  # no temporary left
+    if fmt in ("json", "sarif"):
+        json.loads(expected)
+    if fmt == "github":
+        assert all(line.startswith(("::error ", "::warning ")) for line in expected.splitlines())
+
+
+def test_output_never_overwrites_a_claim_file(write_map: WriteMap, run_cli: RunCli) -> None:
+    root = write_map({"a.yaml": FAILING})
+    code, out, err = run_cli("lint", "-o", root / "a.yaml", root)
+    assert code == 2 and out == ""
+    assert "refusing to overwrite claim file" in one_line_error(err)
+    assert (root / "a.yaml").read_text(encoding="utf-8") == FAILING
+
+
+def test_an_internal_error_is_one_line_and_exit_2(
+    write_map: WriteMap, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*_: object) -> str:
+        raise RuntimeError("a bug\nwith two lines")
+
+    monkeypatch.setattr(importlib.import_module("argmap.lint.report"), "render", broken)
+    code, _, err = run_cli("lint", write_map({"a.yaml": CLEAN}))
+    assert code == 2
+    assert one_line_error(err) == (
+        "argmap: error: internal error: RuntimeError: a bug (please report this)"
+    )
+
+
+TEXTS = (
+    "sources:\n  s: {title: S, text: ../texts/s.txt}\n"
+    "parties: {p: {name: P}, q: {name: Q}}\n"
+    "claims:\n  - {id: e, party: p, kind: evidence, text: E., cite: {source: s, quote: hello}}\n"
+    "  - {id: f, party: q, text: F., rebuts: e}\n"
+)
+
+
+def test_source_root_trusts_a_directory_outside_the_map(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write_map({"a.yaml": TEXTS}, "project/claims")
+    (tmp_path / "project" / "texts").mkdir()
+    (tmp_path / "project" / "texts" / "s.txt").write_text("well, hello there")
+    code, out, _ = run_cli("lint", "--no-config", root)
+    assert code == 1 and "AM304" in out
+    assert run_cli("lint", "--no-config", "--source-root", tmp_path / "project" / "texts", root)[
+        :2
+    ] == (0, "No problems found.\n")
+    (tmp_path / "project" / "pyproject.toml").write_text(
+        '[tool.argmap]\nsource-roots = ["texts"]\n'
+    )
+    assert run_cli("lint", root)[:2] == (0, "No problems found.\n")
+    assert run_cli("lint", "--no-config", root)[0] == 1
+
+
+def test_configuration_select_ignore_and_fail_on(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write_map({"a.yaml": FAILING}, "project/claims")
+    pyproject = tmp_path / "project" / "pyproject.toml"
+    pyproject.write_text('[tool.argmap]\nselect = ["AM2", "AM3"]\nignore = ["unanswered"]\n')
+    code, out, _ = run_cli("lint", "--format", "json", root)
+    assert ({f["code"] for f in json.loads(out)}, code) == ({"AM203", "AM301"}, 0)
+    pyproject.write_text('[tool.argmap]\nselect = ["AM3"]\nfail-on = "warning"\n')
+    assert run_cli("lint", root)[0] == 1
+    assert run_cli("lint", "--fail-on", "error", root)[0] == 0  # the command line wins
+    code, out, _ = run_cli("lint", "--select", "AM1", "--format", "json", root)
+    assert {f["code"] for f in json.loads(out)} == {"AM102"}
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ('[tool.argmap]\nselect = ["AM7"]\n', "[tool.argmap] select: unknown rule 'AM7'"),
+        ('[tool.argmap]\nignore = ["nope"]\n', "[tool.argmap] ignore: unknown rule 'nope'"),
+        ("[tool.argmap]\ncolour = 1\n", "unknown key 'colour' in [tool.argmap]"),
+    ],
+)
+def test_configuration_errors_name_the_file_and_key(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path, text: str, fragment: str
+) -> None:
+    root = write_map({"a.yaml": CLEAN}, "project/claims")
+    pyproject = tmp_path / "project" / "pyproject.toml"
+    pyproject.write_text(text)
+    code, _, err = run_cli("lint", root)
+    assert code == 2
+    line = one_line_error(err)
+    assert f"{pyproject}: " in line and fragment in line
+    assert run_cli("lint", "--no-config", root)[0] == 0
+
+
+def test_schema_command(run_cli: RunCli, tmp_path: Path) -> None:
+    assert run_cli("schema") == (0, schema_json(), "")
+    assert run_cli("schema", "-o", tmp_path / "s.json")[0] == 0
+    assert (tmp_path / "s.json").read_text(encoding="utf-8") == schema_json()
