@@ -21,6 +21,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "check claim files: schema, references, unanswered allegations",
     ),
     "schema": ("argmap.commands.schema", "print the JSON Schema of claim files, for editors"),
+    "render": ("argmap.commands.render", "draw the map: .svg .png .pdf .dot .mmd .md .html"),
     "debate": ("argmap.commands.debate", "debate prep: a handout per side, a moderator sheet"),
 }
 

@@ -1,0 +1,1 @@
+"""Exporters: each turns a loaded map into text or bytes (``generate_x(map, ...)``)."""
