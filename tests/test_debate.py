@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ from argmap.debate import (
 )
 from argmap.lint import lint
 from argmap.loader import load
-from argmap.model import ArgMap, Claim, Party, Ref, Span, Undercut
+from argmap.model import CLAIM_KINDS, ArgMap, Claim, ClaimKind, Ignore, Party, Ref, Span, Undercut
 
 MapWriter = Callable[..., Path]
 SHIPPED_MAP = Path(__file__).resolve().parents[1] / "claims" / "moscow-1936"
@@ -284,37 +285,38 @@ def maps(draw: st.DrawFn) -> ArgMap:
     """Small random maps: allegations and claims of three parties, any relations."""
     n = draw(st.integers(1, 9))
     ids_ = [f"c{i}" for i in range(n)]
-    claims = []
-    supports: list[tuple[str, str]] = []
+    claims: list[Claim] = []
     for cid in ids_:
-        kind = draw(st.sampled_from(["allegation", "claim", "evidence"]))
-        party = draw(st.sampled_from(PARTIES))
-        against = draw(st.sampled_from([None, *PARTIES])) if kind == "allegation" else None
-        sup = draw(st.lists(st.sampled_from(ids_), max_size=2, unique=True))
-        reb = draw(st.lists(st.sampled_from(ids_), max_size=2, unique=True))
-        supports.extend((cid, t) for t in sup)
-        claims.append([cid, kind, party, against, sup, reb])
-    built = []
-    for cid, kind, party, against, sup, reb in claims:
-        relations = [(s, t) for s, t in supports if cid not in (s, t)]
-        under = draw(st.lists(st.sampled_from(relations), max_size=1)) if relations else []
-        ignore = ()
-        if kind == "allegation" and draw(st.booleans()):
-            from argmap.model import Ignore
-
-            ignore = (Ignore("AM201", "left open", SPAN),)
-        built.append(
+        kind: ClaimKind = draw(st.sampled_from(CLAIM_KINDS))
+        claims.append(
             Claim(
                 id=cid,
                 text=f"text of {cid}",
-                party=party,
+                party=draw(st.sampled_from(PARTIES)),
                 span=SPAN,
                 kind=kind,
-                against=against,
-                supports=tuple(Ref(t, SPAN) for t in sup),
-                rebuts=tuple(Ref(t, SPAN) for t in reb),
+                against=draw(st.sampled_from([None, *PARTIES])) if kind == "allegation" else None,
+                supports=tuple(
+                    Ref(t, SPAN)
+                    for t in draw(st.lists(st.sampled_from(ids_), max_size=2, unique=True))
+                ),
+                rebuts=tuple(
+                    Ref(t, SPAN)
+                    for t in draw(st.lists(st.sampled_from(ids_), max_size=2, unique=True))
+                ),
+            )
+        )
+    supports = [(c.id, r.target) for c in claims for r in c.supports]
+    built: list[Claim] = []
+    for claim in claims:
+        relations = [(s, t) for s, t in supports if claim.id not in (s, t)]
+        under = draw(st.lists(st.sampled_from(relations), max_size=1)) if relations else []
+        acknowledged = claim.is_allegation and draw(st.booleans())
+        built.append(
+            replace(
+                claim,
                 undercuts=tuple(Undercut(s, t, SPAN) for s, t in under),
-                ignore=ignore,
+                ignore=(Ignore("AM201", "left open", SPAN),) if acknowledged else (),
             )
         )
     return ArgMap(

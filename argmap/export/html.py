@@ -174,9 +174,8 @@ def sanitise_svg(svg: str, claims_by_dom_id: dict[str, dict[str, Any]]) -> str:
         group.set("role", "button")
         group.set("aria-label", f"{claim['id']} ({claim['partyName']}): {claim['text']}")
         group.set("data-claim", claim["id"])
-    for attribute in ("width", "height"):
-        if attribute in root.attrib:
-            root.set(f"data-{attribute}", root.attrib.pop(attribute))
+    for attribute in ("width", "height"):  # the page sizes the drawing (fit, zoom)
+        root.attrib.pop(attribute, None)
     root.set("class", "map")
     root.set("focusable", "false")
     ET.register_namespace("", SVG_NS)
