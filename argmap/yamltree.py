@@ -12,6 +12,7 @@ A node is a tuple ``(value, line, column)`` (1-based) where value is a ``str``,
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any, TypeAlias
 
@@ -20,6 +21,7 @@ import yaml
 from argmap.findings import Finding
 from argmap.lint import duplicate_key, unsupported_yaml, yaml_syntax
 from argmap.model import Span
+from argmap.textfile import decode
 
 try:
     from yaml import CSafeLoader as _Parser
@@ -65,7 +67,7 @@ def parse_tree(data: bytes | str, path: str) -> tuple[Node | None, list[Finding]
                 break
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, column = _within(data, mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         report(yaml_syntax, f"invalid YAML: {problem}", line, column)
         return None, findings
@@ -225,3 +227,23 @@ def _one_line(text: str, limit: int = 120) -> str:
     """Text fit for a one-line message: control characters escaped, length bounded."""
     flat = text.encode("unicode_escape", "backslashreplace").decode("ascii")
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+_BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what libyaml counts as line breaks
+
+
+def _within(data: bytes | str, line: int, column: int) -> tuple[int, int]:
+    """A parse error's place, kept inside the file.
+
+    At the end of a file without a final line break, libyaml reports the line after
+    the last one; point at the end of the last line instead.
+    """
+    if column != 1:
+        return line, column
+    text = data if isinstance(data, str) else decode(data)
+    if not isinstance(text, str):
+        return line, column
+    lines = _BREAKS.split(text)
+    if line <= len(lines):
+        return line, column
+    return len(lines), len(lines[-1]) + 1

@@ -143,6 +143,12 @@ def test_empty_documents_and_syntax_errors() -> None:
     assert [(code, line, column) for code, line, column, _ in findings] == [("AM001", 2, 1)]
 
 
+def test_an_error_at_the_end_of_the_last_line_points_into_the_file() -> None:
+    for text, place in [("a: [\n", (2, 1)), ("a: [", (1, 5)), ("x: y\r\na: [b", (2, 6))]:
+        _, findings = parse(text)
+        assert [(line, column) for _, line, column, _ in findings] == [place]
+
+
 def test_messages_are_one_line_even_for_hostile_tags() -> None:
     _, findings = parse("x: !<tag:a\\nb> 1\n")
     assert findings and all("\n" not in message for *_, message in findings)
