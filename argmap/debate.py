@@ -124,6 +124,8 @@ class Brief:
     must_answer: tuple[PartyView, ...]
     case: tuple[Link, ...]
     answers: tuple[Link, ...]
+    uncountered: tuple[str, ...] = ()
+    """Ids of the answers that no claim of the allegation's author attacks."""
 
     @property
     def status(self) -> Status:
@@ -165,6 +167,21 @@ class Handout:
     def acknowledged(self) -> tuple[Brief, ...]:
         """The points to prepare that the map acknowledges as open, with a reason."""
         return tuple(b for b in self.must_answer if b.status == "acknowledged")
+
+    @property
+    def to_counter(self) -> tuple[tuple[ClaimView, tuple[str, ...]], ...]:
+        """Answers to this side's allegations that it does not attack yet, each with the
+        allegations it answers: the other points to prepare (the mirror of ``to_prepare``)."""
+        answered: dict[str, list[str]] = {}
+        views: dict[str, ClaimView] = {}
+        for brief in self.own:
+            for link in brief.answers:
+                if link.claim.id in brief.uncountered:
+                    views[link.claim.id] = link.claim
+                    allegations = answered.setdefault(link.claim.id, [])
+                    if brief.claim.id not in allegations:
+                        allegations.append(brief.claim.id)
+        return tuple((views[k], tuple(v)) for k, v in answered.items())
 
 
 @dataclass(frozen=True, slots=True)
@@ -462,8 +479,24 @@ class _Analysis:
                     link.cut,
                 )
             )
+        uncountered = tuple(
+            _unique(
+                claim.id
+                for claim, how, _ in answers
+                if not any(
+                    attacker.party == allegation.party
+                    for attacker, _ in self.attacks_on(
+                        claim, (claim.id, allegation.id) if how == "rebuts" else None
+                    )
+                )
+            )
+        )
         return Brief(
-            self.view(allegation.id), self.must_answer(allegation), tuple(case), answer_links
+            self.view(allegation.id),
+            self.must_answer(allegation),
+            tuple(case),
+            answer_links,
+            uncountered,
         )
 
     # -- documents ----------------------------------------------------------------------

@@ -196,6 +196,14 @@ def test_the_prosecution_handout_mirrors_the_defence(court: ArgMap) -> None:
     assert ids(a1.answers[0].attacks) == ["counter"]
 
 
+def test_the_prosecution_prepares_counters_to_answers_it_does_not_attack(court: ArgMap) -> None:
+    doc = handout(court, "pro")
+    # d1 (answering a1 and a5) meets `counter`; u1 (undercutting s1 -> a1) meets nothing.
+    assert [(view.id, allegations) for view, allegations in doc.to_counter] == [("u1", ("a1",))]
+    assert doc.own[0].uncountered == ("u1",)
+    assert handout(court, "def").to_counter == ()
+
+
 def test_an_allegation_without_against_is_for_every_other_party(write_map: MapWriter) -> None:
     amap = load(
         write_map(

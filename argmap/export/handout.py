@@ -125,22 +125,33 @@ def _role(link: Link, side: PartyView) -> str:
     return "Backed by" if link.relation == "supports" else _attack_role(link, side)
 
 
-def _intro(doc: Handout) -> tuple[str, list[str], str]:
-    """The counts at the top of a handout: a line, its sub-lines, and a last line."""
+def _intro(doc: Handout) -> tuple[str, list[str], str, list[str]]:
+    """The counts at the top of a handout: two lines, each with its sub-lines."""
     must = doc.must_answer
-    return (
-        f"Allegations you must answer: {len(must)}",
+    own = doc.own
+    must_subs = (
         [
             f"answered: {sum(b.status == 'answered' for b in must)}",
             f"no answer yet, to prepare: {len(doc.to_prepare)}"
             + (f" ({len(doc.acknowledged)} acknowledged as open)" if doc.acknowledged else ""),
-        ],
-        f"Your own allegations: {len(doc.own)}"
-        + (
-            f" ({sum(b.status != 'answered' for b in doc.own)} not answered by the other side)"
-            if doc.own
-            else ""
-        ),
+        ]
+        if must
+        else []
+    )
+    own_subs = (
+        [
+            f"answered by the other side: {sum(b.status == 'answered' for b in own)}",
+            f"not answered: {sum(b.status != 'answered' for b in own)}",
+            f"answers you do not attack yet, to prepare: {len(doc.to_counter)}",
+        ]
+        if own
+        else []
+    )
+    return (
+        f"Allegations you must answer: {len(must)}",
+        must_subs,
+        f"Your own allegations: {len(own)}",
+        own_subs,
     )
 
 
@@ -158,6 +169,11 @@ def _prepare_lead(doc: Handout) -> str:
 
 
 NOTHING_TO_PREPARE = "None: the map gives you an answer to every allegation you must answer."
+COUNTER_LEAD = (
+    "The other side answers your allegations with these claims, and none of your claims "
+    "attacks them yet. Prepare a counter-attack to each:"
+)
+NOTHING_TO_COUNTER = "None: you have a counter-attack on every answer to your allegations."
 
 
 HOW_TO_READ = (
@@ -341,26 +357,46 @@ def handout_markdown(doc: Handout) -> str:
         out.add("")
     out.add("## At a glance")
     out.add("")
-    first, subs, last = _intro(doc)
-    out.add(f"- {first}")
-    out.lines.extend(f"  - {line}" for line in subs)
-    out.add(f"- {last}")
+    first, first_subs, second, second_subs = _intro(doc)
+    for line, subs in ((first, first_subs), (second, second_subs)):
+        out.add(f"- {line}")
+        out.lines.extend(f"  - {sub}" for sub in subs)
     out.add("")
     out.add("## Points to prepare")
     out.add("")
-    if doc.to_prepare:
-        out.add(_prepare_lead(doc))
+    if doc.must_answer or not doc.own:
+        out.add("### Allegations with no answer from you")
         out.add("")
-        for brief in doc.to_prepare:
-            out.add(
-                f"- **⚠ {PREPARE}** {md_ref(brief.claim.id)} "
-                f"(by {md_text(brief.claim.party_name)}): {md_text(brief.claim.text)}"
-            )
-            if brief.claim.reason is not None:
-                out.add(f"  - *Acknowledged as open:* {md_text(brief.claim.reason)}")
-    else:
-        out.add(NOTHING_TO_PREPARE)
-    out.add("")
+        if doc.to_prepare:
+            out.add(_prepare_lead(doc))
+            out.add("")
+            for brief in doc.to_prepare:
+                out.add(
+                    f"- **⚠ {PREPARE}** {md_ref(brief.claim.id)} "
+                    f"(by {md_text(brief.claim.party_name)}): {md_text(brief.claim.text)}"
+                )
+                if brief.claim.reason is not None:
+                    out.add(f"  - *Acknowledged as open:* {md_text(brief.claim.reason)}")
+        elif doc.must_answer:
+            out.add(NOTHING_TO_PREPARE)
+        else:
+            out.add("None: no allegation in the map is addressed to you.")
+        out.add("")
+    if doc.own:
+        out.add("### Answers to your allegations that you do not attack yet")
+        out.add("")
+        if doc.to_counter:
+            out.add(COUNTER_LEAD)
+            out.add("")
+            for answer, allegations in doc.to_counter:
+                out.add(
+                    f"- **⚠ {PREPARE}** a counter to {md_ref(answer.id)} "
+                    f"(by {md_text(answer.party_name)}; it answers "
+                    f"{', '.join(md_ref(a) for a in allegations)}): {md_text(answer.text)}"
+                )
+        else:
+            out.add(NOTHING_TO_COUNTER)
+        out.add("")
     out.add("## Allegations you must answer")
     out.add("")
     if not doc.must_answer:
@@ -690,24 +726,43 @@ def handout_html(doc: Handout) -> str:
     out.add(f"<p>{h(HOW_TO_READ)}</p>\n")
     out.add(f"<p>{h(SEMANTICS_NOTE if doc.semantics else NO_SEMANTICS_NOTE)}</p>\n")
     out.add(_html_main_source(main) + "</header>\n")
-    first, subs, last = _intro(doc)
+    first, first_subs, second, second_subs = _intro(doc)
     out.add("<h2>At a glance</h2>\n<ul>")
-    out.add(f"<li>{h(first)}<ul>" + "".join(f"<li>{h(x)}</li>" for x in subs) + "</ul></li>")
-    out.add(f"<li>{h(last)}</li></ul>\n")
+    for line, subs in ((first, first_subs), (second, second_subs)):
+        inner = "<ul>" + "".join(f"<li>{h(x)}</li>" for x in subs) + "</ul>" if subs else ""
+        out.add(f"<li>{h(line)}{inner}</li>")
+    out.add("</ul>\n")
     out.add('<h2 id="points-to-prepare">Points to prepare</h2>\n')
-    if doc.to_prepare:
-        out.add(f'<p>{h(_prepare_lead(doc))}</p>\n<ul class="to-prepare">')
-        for brief in doc.to_prepare:
-            out.add(
-                f'<li><span class="prepare">⚠ {PREPARE}</span> {html_ref(brief.claim.id)} '
-                f"(by {h(brief.claim.party_name)}): {h(brief.claim.text)}"
-            )
-            if brief.claim.reason is not None:
-                out.add(f"<br><em>Acknowledged as open:</em> {h(brief.claim.reason)}")
-            out.add("</li>\n")
-        out.add("</ul>\n")
-    else:
-        out.add(f"<p>{h(NOTHING_TO_PREPARE)}</p>\n")
+    if doc.must_answer or not doc.own:
+        out.add("<h3>Allegations with no answer from you</h3>\n")
+        if doc.to_prepare:
+            out.add(f'<p>{h(_prepare_lead(doc))}</p>\n<ul class="to-prepare">')
+            for brief in doc.to_prepare:
+                out.add(
+                    f'<li><span class="prepare">⚠ {PREPARE}</span> {html_ref(brief.claim.id)} '
+                    f"(by {h(brief.claim.party_name)}): {h(brief.claim.text)}"
+                )
+                if brief.claim.reason is not None:
+                    out.add(f"<br><em>Acknowledged as open:</em> {h(brief.claim.reason)}")
+                out.add("</li>\n")
+            out.add("</ul>\n")
+        elif doc.must_answer:
+            out.add(f"<p>{h(NOTHING_TO_PREPARE)}</p>\n")
+        else:
+            out.add("<p>None: no allegation in the map is addressed to you.</p>\n")
+    if doc.own:
+        out.add("<h3>Answers to your allegations that you do not attack yet</h3>\n")
+        if doc.to_counter:
+            out.add(f'<p>{h(COUNTER_LEAD)}</p>\n<ul class="to-prepare">')
+            for answer, allegations in doc.to_counter:
+                out.add(
+                    f'<li><span class="prepare">⚠ {PREPARE}</span> a counter to '
+                    f"{html_ref(answer.id)} (by {h(answer.party_name)}; it answers "
+                    f"{', '.join(html_ref(a) for a in allegations)}): {h(answer.text)}</li>\n"
+                )
+            out.add("</ul>\n")
+        else:
+            out.add(f"<p>{h(NOTHING_TO_COUNTER)}</p>\n")
     out.add("<h2>Allegations you must answer</h2>\n")
     if not doc.must_answer:
         out.add("<p>None: no allegation in the map is addressed to you.</p>\n")

@@ -203,6 +203,17 @@ def test_the_defence_handout_has_every_allegation_and_flags_the_open_ones(court:
     assert "The source says nothing about the cell." in prepare
 
 
+def test_the_prosecution_handout_lists_answers_to_counter(court: ArgMap) -> None:
+    markdown = handout_markdown(handout(court, "pro"))
+    prepare = markdown.split("## Points to prepare", 1)[1].split("## Allegations you must", 1)[0]
+    assert "### Answers to your allegations that you do not attack yet" in prepare
+    # d2 backs d1; `counter` attacks d1, so d1 is countered: only the undercut is open.
+    assert "### Allegations with no answer from you" not in prepare
+    text = parse(handout_html(handout(court, "pro"))).text
+    assert "⚠ PREPARE a counter to d1 (by The defence; it answers a1 ):" not in text
+    assert "⚠ PREPARE a counter to d1" not in text
+
+
 def test_quotes_sources_and_locators_appear_verbatim(court: ArgMap) -> None:
     for side in ("def", "pro"):
         text = rendered_markdown(handout_markdown(handout(court, side))).text
