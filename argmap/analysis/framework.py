@@ -1,0 +1,376 @@
+"""Abstract argumentation frameworks, and the translation of a map into one.
+
+A framework (Dung 1995) is a set of arguments and an attack relation between them.
+``Framework`` keeps arguments in the order given and attacks as adjacency lists of
+indices, so that the algorithms of ``argmap.analysis.semantics`` run in time linear
+in its size.
+
+``from_map(amap, mode)`` reads a map as a framework (docs/semantics.md has the
+details, with examples):
+
+- every claim is an argument; a rebuttal ``A rebuts B`` is the attack ``A -> B``;
+- a relation ``A -> B`` that some claim undercuts gets an *inference argument*
+  named ``A->B`` (as in AIF and ASPIC+): it stands only while ``A`` stands and
+  every undercutter falls. ``A`` attacks an auxiliary ``~A`` ("A does not stand"),
+  which attacks the inference; each undercutter attacks the inference. An undercut
+  rebuttal's attack on ``B`` is carried by its inference argument;
+- ``mode="bipolar"`` adds the derived attacks of bipolar frameworks (Cayrol and
+  Lagasquie-Schiex 2005): *supported* attacks (``a`` supports, possibly through a
+  chain of supports, a claim that attacks ``c``: ``a`` attacks ``c``) and
+  *secondary* attacks (``c`` attacks ``a``, and ``a`` supports, possibly through a
+  chain, ``b``: ``c`` attacks ``b``). A derived attack that runs through undercut
+  relations holds only while their undercutters fall: it is carried by an argument
+  attacked by them, so a claim whose every support is undercut loses what those
+  supports gave it. ``mode="attack-only"`` is the plain reading: rebuttals and
+  undercuts only.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import accumulate
+from typing import Literal
+
+from argmap.model import ArgMap
+
+Mode = Literal["bipolar", "attack-only"]
+MODES: tuple[Mode, ...] = ("bipolar", "attack-only")
+Role = Literal["claim", "inference", "auxiliary", "carrier"]
+
+Relation = tuple[str, str]
+"""A supports or rebuts relation of the map, as (source claim, target claim)."""
+Condition = frozenset[Relation]
+"""The undercut relations an attack runs through: it holds while their undercutters fall."""
+
+
+class Framework:
+    """Arguments (names, unique, in the order given) and the attacks between them.
+
+    Attacks naming an argument that is not in the framework raise ``ValueError``;
+    repeated attacks are kept once. Two frameworks are equal when they have the same
+    arguments and the same attacks, in whatever order. Attacks are stored as
+    compressed rows of indices (``adjacency``): compact and cache-friendly, so that a
+    million arguments fit in tens of megabytes.
+    """
+
+    __slots__ = ("_arguments", "_index", "_starts", "_targets")
+
+    def __init__(
+        self, arguments: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()
+    ) -> None:
+        names = tuple(dict.fromkeys(arguments))
+        index = {name: i for i, name in enumerate(names)}
+        sources, targets = array("i"), array("i")
+        for attacker, attacked in attacks:
+            source, target = index.get(attacker), index.get(attacked)
+            if source is None or target is None:
+                missing = attacker if source is None else attacked
+                raise ValueError(
+                    f"attack ({attacker!r}, {attacked!r}) names {missing!r}, "
+                    "which is not an argument of the framework"
+                )
+            sources.append(source)
+            targets.append(target)
+        self._arguments = names
+        self._index = index
+        self._starts, self._targets = _compressed_rows(len(names), sources, targets)
+
+    @classmethod
+    def from_indices(
+        cls, arguments: Sequence[str], sources: Sequence[int], targets: Sequence[int]
+    ) -> Framework:
+        """A framework from argument names and attacks as 0-based index pairs (fast)."""
+        names = tuple(arguments)
+        index = {name: i for i, name in enumerate(names)}
+        if len(index) != len(names):
+            duplicate = next(n for i, n in enumerate(names) if index[n] != i)
+            raise ValueError(f"argument {duplicate!r} is named twice")
+        if len(sources) != len(targets):
+            raise ValueError("sources and targets differ in length")
+        size = len(names)
+        for indices in (sources, targets):
+            if indices and (min(indices) < 0 or max(indices) >= size):
+                bad = next(i for i in indices if not 0 <= i < size)
+                raise ValueError(f"attack index {bad} is outside 0..{size - 1}")
+        framework = cls.__new__(cls)
+        framework._arguments = names
+        framework._index = index
+        framework._starts, framework._targets = _compressed_rows(size, sources, targets)
+        return framework
+
+    @property
+    def arguments(self) -> tuple[str, ...]:
+        return self._arguments
+
+    @property
+    def adjacency(self) -> tuple[array[int], array[int]]:
+        """(starts, targets): argument i attacks ``targets[starts[i]:starts[i + 1]]``.
+
+        Read only; shared with the framework, not copied.
+        """
+        return self._starts, self._targets
+
+    def index(self, argument: str) -> int:
+        """The position of ``argument`` (``KeyError`` if it is not in the framework)."""
+        return self._index[argument]
+
+    def attacked_by(self, argument: str) -> list[str]:
+        """The arguments that ``argument`` attacks."""
+        i = self._index[argument]
+        names = self._arguments
+        return [names[t] for t in self._targets[self._starts[i] : self._starts[i + 1]]]
+
+    def attackers(self, argument: str) -> list[str]:
+        """The arguments that attack ``argument`` (linear in the framework's size)."""
+        return [a for a, b in self.attacks() if b == argument]
+
+    def attacks(self) -> Iterator[tuple[str, str]]:
+        """Every attack as (attacker, attacked), grouped by attacker in argument order."""
+        names, starts, targets = self._arguments, self._starts, self._targets
+        for source, name in enumerate(names):
+            for k in range(starts[source], starts[source + 1]):
+                yield name, names[targets[k]]
+
+    @property
+    def attack_count(self) -> int:
+        return len(self._targets)
+
+    def __len__(self) -> int:
+        return len(self._arguments)
+
+    def __contains__(self, argument: object) -> bool:
+        return argument in self._index
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Framework):
+            return NotImplemented
+        return set(self._arguments) == set(other._arguments) and set(self.attacks()) == set(
+            other.attacks()
+        )
+
+    def __hash__(self) -> int:
+        return hash((frozenset(self._arguments), frozenset(self.attacks())))
+
+    def __repr__(self) -> str:
+        return f"Framework({len(self)} arguments, {self.attack_count} attacks)"
+
+
+def _compressed_rows(
+    size: int, sources: Sequence[int], targets: Sequence[int]
+) -> tuple[array[int], array[int]]:
+    """Attacks grouped by attacker, each attack once, in linear time (a counting sort)."""
+    counts = array("i", bytes(4 * (size + 1)))
+    for source in sources:
+        counts[source + 1] += 1
+    starts = array("i", accumulate(counts))
+    fill = array("i", starts)
+    grouped = array("i", bytes(4 * len(sources)))
+    for source, target in zip(sources, targets, strict=True):
+        grouped[fill[source]] = target
+        fill[source] += 1
+    unique_starts = array("i", bytes(4 * (size + 1)))
+    unique = array("i")
+    for source in range(size):
+        first, last = starts[source], starts[source + 1]
+        if last - first > 1:
+            unique.extend(dict.fromkeys(grouped[first:last]))
+        elif last > first:
+            unique.append(grouped[first])
+        unique_starts[source + 1] = len(unique)
+    return unique_starts, unique
+
+
+@dataclass(frozen=True)
+class MapFramework:
+    """A map read as a framework, with what each argument stands for.
+
+    ``roles`` maps every argument to ``"claim"`` (a claim id), ``"inference"`` (the
+    inference ``A->B`` of an undercut relation), ``"auxiliary"`` (``~A``: claim A
+    does not stand) or ``"carrier"`` (carries a derived attack through undercut
+    relations).
+    """
+
+    framework: Framework
+    mode: Mode
+    roles: Mapping[str, Role]
+
+    def shown(self) -> list[str]:
+        """The arguments a reader cares about: claims, then inferences, in framework order."""
+        return [a for a in self.framework.arguments if self.roles[a] in ("claim", "inference")]
+
+
+def inference_argument(relation: Relation) -> str:
+    """The argument standing for the inference of ``relation`` (as ``argmap.graph`` names it)."""
+    return f"{relation[0]}->{relation[1]}"
+
+
+def auxiliary_argument(claim: str) -> str:
+    """The argument "``claim`` does not stand", attacked by the claim alone."""
+    return f"~{claim}"
+
+
+def carrier_argument(source: str, target: str, condition: Condition) -> str:
+    """The argument carrying a derived attack that runs through undercut relations."""
+    through = ";".join(inference_argument(r) for r in sorted(condition))
+    return f"{source}=>{target}[{through}]"
+
+
+def from_map(amap: ArgMap, mode: Mode = "bipolar") -> MapFramework:
+    """The map's claims and attacks as an abstract framework (see the module docstring)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r} (must be one of {list(MODES)})")
+    relations, undercutters = map_relations(amap)
+    primary = _primary_attacks(relations, undercutters)
+    attacks = primary
+    if mode == "bipolar":
+        attacks = primary + _derived_attacks(relations, undercutters, primary)
+    return _flatten(list(amap.claim_by_id), undercutters, attacks, mode)
+
+
+def map_relations(amap: ArgMap) -> tuple[dict[Relation, str], dict[Relation, list[str]]]:
+    """Relation -> kind, and undercut relation -> its undercutters, in map order.
+
+    Only relations between existing, distinct claims count, once each (the first
+    written wins, as in ``argmap.graph``); an undercut counts when its relation exists
+    and the undercutter is neither end of it.
+    """
+    claims = amap.claim_by_id
+    kinds: dict[Relation, str] = {}
+    for claim in claims.values():
+        for kind, refs in (("supports", claim.supports), ("rebuts", claim.rebuts)):
+            for ref in refs:
+                if ref.target in claims and ref.target != claim.id:
+                    kinds.setdefault((claim.id, ref.target), kind)
+    undercutters: dict[Relation, list[str]] = {}
+    for claim in claims.values():
+        for undercut in claim.undercuts:
+            relation = (undercut.source, undercut.target)
+            if relation in kinds and claim.id not in relation:
+                found = undercutters.setdefault(relation, [])
+                if claim.id not in found:
+                    found.append(claim.id)
+    return kinds, undercutters
+
+
+Attack = tuple[str, str, Condition]
+_ALWAYS: Condition = frozenset()
+
+
+def _primary_attacks(
+    relations: dict[Relation, str], undercutters: dict[Relation, list[str]]
+) -> list[Attack]:
+    """Rebuttals (through their inference when undercut), and undercutters -> inferences."""
+    attacks: list[Attack] = []
+    for relation, kind in relations.items():
+        if kind == "rebuts":
+            condition = frozenset({relation}) if relation in undercutters else _ALWAYS
+            attacks.append((relation[0], relation[1], condition))
+    for relation, claims in undercutters.items():
+        attacks.extend((claim, inference_argument(relation), _ALWAYS) for claim in claims)
+    return attacks
+
+
+def _derived_attacks(
+    relations: dict[Relation, str],
+    undercutters: dict[Relation, list[str]],
+    primary: list[Attack],
+) -> list[Attack]:
+    """Supported and secondary attacks along chains of supports."""
+    supports: dict[str, list[tuple[str, Condition]]] = {}
+    for relation, kind in relations.items():
+        if kind == "supports":
+            condition = frozenset({relation}) if relation in undercutters else _ALWAYS
+            supports.setdefault(relation[0], []).append((relation[1], condition))
+    attacks_from: dict[str, list[tuple[str, Condition]]] = {}
+    for source, target, condition in primary:
+        attacks_from.setdefault(source, []).append((target, condition))
+    reach: dict[str, dict[str, list[Condition]]] = {}
+
+    def supported(claim: str) -> dict[str, list[Condition]]:
+        if claim not in reach:
+            reach[claim] = _support_closure(claim, supports)
+        return reach[claim]
+
+    derived: list[Attack] = []
+    for start in supports:  # supported: start supports+ b, b attacks t
+        for b, conditions in supported(start).items():
+            for target, attack_condition in attacks_from.get(b, ()):
+                derived.extend((start, target, c | attack_condition) for c in conditions)
+    for attacker, attacked, attack_condition in primary:  # secondary: attacked supports+ b
+        if attacked in supports:
+            for b, conditions in supported(attacked).items():
+                derived.extend((attacker, b, attack_condition | c) for c in conditions)
+    return derived
+
+
+def _support_closure(
+    start: str, supports: dict[str, list[tuple[str, Condition]]]
+) -> dict[str, list[Condition]]:
+    """Claims reachable from ``start`` by one or more supports, each with the minimal
+    sets of undercut relations a path to it runs through (the empty set if one avoids them).
+    """
+    best: dict[str, list[Condition]] = {}
+    stack = list(supports.get(start, ()))
+    while stack:
+        claim, condition = stack.pop()
+        known = best.setdefault(claim, [])
+        if any(k <= condition for k in known):
+            continue
+        known[:] = [k for k in known if not condition <= k]
+        known.append(condition)
+        stack.extend((nxt, condition | more) for nxt, more in supports.get(claim, ()))
+    return best
+
+
+def _flatten(
+    claims: list[str],
+    undercutters: dict[Relation, list[str]],
+    attacks: list[Attack],
+    mode: Mode,
+) -> MapFramework:
+    """Plain attacks stay; an attack under a condition goes through a carrier argument."""
+    roles: dict[str, Role] = dict.fromkeys(claims, "claim")
+    plain: dict[tuple[str, str], None] = {}
+    conditional: dict[tuple[str, str], list[Condition]] = {}
+    for source, target, condition in attacks:
+        if not condition:
+            plain[source, target] = None
+    for source, target, condition in attacks:
+        if condition and (source, target) not in plain:
+            known = conditional.setdefault((source, target), [])
+            if not any(k <= condition for k in known):
+                known[:] = [k for k in known if not condition <= k]
+                known.append(condition)
+    edges: dict[tuple[str, str], None] = dict(plain)
+    for relation, claims_undercutting in undercutters.items():
+        inference = inference_argument(relation)
+        roles[inference] = "inference"
+        _needs(roles, edges, relation[0], inference)
+        for claim in claims_undercutting:
+            edges[claim, inference] = None
+    for (source, target), conditions in sorted(conditional.items()):
+        for condition in sorted(conditions, key=sorted):
+            if len(condition) == 1 and next(iter(condition))[0] == source:
+                carrier = inference_argument(next(iter(condition)))
+            else:
+                carrier = carrier_argument(source, target, condition)
+                roles.setdefault(carrier, "carrier")
+                _needs(roles, edges, source, carrier)
+                for relation in sorted(condition):
+                    for claim in undercutters[relation]:
+                        edges[claim, carrier] = None
+            edges[carrier, target] = None
+    framework = Framework(roles, edges)
+    return MapFramework(framework, mode, roles)
+
+
+def _needs(
+    roles: dict[str, Role], edges: dict[tuple[str, str], None], claim: str, argument: str
+) -> None:
+    """Make ``argument`` stand only while ``claim`` stands: claim -> ~claim -> argument."""
+    auxiliary = auxiliary_argument(claim)
+    roles.setdefault(auxiliary, "auxiliary")
+    edges[claim, auxiliary] = None
+    edges[auxiliary, argument] = None

@@ -1,0 +1,223 @@
+"""Which arguments stand: Dung's semantics as labellings and extensions.
+
+- ``labelling(framework, "grounded")``: each argument ``"in"``, ``"out"`` or
+  ``"undec"``, in time linear in the framework's size. A worklist holds the
+  arguments whose attackers are all out; taking one in puts what it attacks out,
+  and each argument put out lowers the count of live attackers of its targets.
+  Every argument and attack is handled at most twice: no fixed-point iteration.
+- ``extensions(framework, semantics, timeout)``: every complete, preferred or
+  stable extension, from clingo (``argmap.analysis.asp``); grounded directly.
+- A labelling of an extension: ``in`` its arguments, ``out`` what it attacks,
+  ``undec`` the rest. For semantics with several extensions, ``labelling`` is the
+  sceptical one: ``in`` (``out``) where every extension says so, else ``undec``.
+- ``claim_labels(amap)`` and ``allegation_status(amap)``: the same for a map, as
+  the renderer and the handouts use them.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Iterable, Mapping
+from typing import Literal, TypedDict
+
+from argmap.analysis.asp import SolverTimeout, SolverUnavailable
+from argmap.analysis.framework import Framework, Mode, from_map
+from argmap.model import ArgMap, Claim
+
+Label = Literal["in", "out", "undec"]
+LABELS: tuple[Label, ...] = ("in", "out", "undec")
+Semantics = Literal["grounded", "complete", "preferred", "stable"]
+SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
+DEFAULT_TIMEOUT = 60.0
+
+__all__ = [
+    "DEFAULT_TIMEOUT",
+    "LABELS",
+    "SEMANTICS",
+    "AllegationStatus",
+    "Label",
+    "Semantics",
+    "SolverTimeout",
+    "SolverUnavailable",
+    "acknowledges_unanswered",
+    "allegation_status",
+    "argument_order",
+    "claim_labels",
+    "extensions",
+    "grounded_extension",
+    "labelling",
+    "labelling_of",
+    "sceptical_labelling",
+]
+
+_UNDEC, _IN, _OUT = 0, 1, 2
+_NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
+
+
+def _grounded_codes(framework: Framework) -> bytearray:
+    """Per argument index: 1 in, 2 out, 0 undec, for the grounded labelling."""
+    starts, targets = framework.adjacency
+    size = len(framework)
+    live_attackers = array("i", bytes(4 * size))
+    for target in targets:
+        live_attackers[target] += 1
+    codes = bytearray(size)
+    worklist = [i for i in range(size) if live_attackers[i] == 0]
+    for argument in worklist:
+        codes[argument] = _IN
+    while worklist:
+        accepted = worklist.pop()
+        for k in range(starts[accepted], starts[accepted + 1]):
+            defeated = targets[k]
+            if codes[defeated] != _UNDEC:
+                continue
+            codes[defeated] = _OUT
+            for j in range(starts[defeated], starts[defeated + 1]):
+                target = targets[j]
+                if codes[target] == _UNDEC:
+                    live_attackers[target] -= 1
+                    if live_attackers[target] == 0:
+                        codes[target] = _IN
+                        worklist.append(target)
+    return codes
+
+
+def grounded_extension(framework: Framework) -> frozenset[str]:
+    """The grounded extension: the least complete extension (linear time)."""
+    names = framework.arguments
+    return frozenset(names[i] for i, code in enumerate(_grounded_codes(framework)) if code == _IN)
+
+
+def labelling_of(framework: Framework, extension: Iterable[str]) -> dict[str, Label]:
+    """``in`` the extension's arguments, ``out`` those it attacks, ``undec`` the rest."""
+    members = {framework.index(a) for a in extension}
+    starts, targets = framework.adjacency
+    codes = bytearray(len(framework))
+    for i in members:
+        codes[i] = _IN
+    for i in members:
+        for target in targets[starts[i] : starts[i + 1]]:
+            if codes[target] == _UNDEC:
+                codes[target] = _OUT
+    return _as_labels(framework, codes)
+
+
+def _as_labels(framework: Framework, codes: bytearray) -> dict[str, Label]:
+    return {name: _NAMES[code] for name, code in zip(framework.arguments, codes, strict=True)}
+
+
+def extensions(
+    framework: Framework, semantics: str, timeout: float = DEFAULT_TIMEOUT
+) -> list[frozenset[str]]:
+    """Every extension of ``semantics``, sorted; grounded has exactly one.
+
+    Complete, preferred and stable extensions come from clingo, within ``timeout``
+    seconds; ``SolverTimeout`` (with the extensions found so far in ``found``) when
+    the limit is reached, ``SolverUnavailable`` when clingo is not installed.
+    """
+    _check(semantics)
+    if semantics == "grounded":
+        return [grounded_extension(framework)]
+    from argmap.analysis.asp import solve
+
+    found = solve(framework, semantics, timeout)
+    return sorted(found, key=lambda e: sorted(e, key=argument_order))
+
+
+def labelling(
+    framework: Framework, semantics: str = "grounded", timeout: float = DEFAULT_TIMEOUT
+) -> dict[str, Label]:
+    """One label per argument: grounded, or the sceptical labelling of ``semantics``."""
+    _check(semantics)
+    if semantics == "grounded":
+        return _as_labels(framework, _grounded_codes(framework))
+    found = extensions(framework, semantics, timeout)
+    return sceptical_labelling(framework.arguments, [labelling_of(framework, e) for e in found])
+
+
+def sceptical_labelling(
+    arguments: Iterable[str], labellings: list[dict[str, Label]]
+) -> dict[str, Label]:
+    """``in`` (``out``) where every labelling agrees, ``undec`` otherwise or with none."""
+    result: dict[str, Label] = {}
+    for argument in arguments:
+        seen = {labels[argument] for labels in labellings}
+        result[argument] = seen.pop() if len(seen) == 1 else "undec"
+    return result
+
+
+def argument_order(name: str) -> tuple[int, int, str]:
+    """Sort key: numbers (ICCMA 2023 arguments) numerically, before names."""
+    return (0, int(name), name) if name.isdigit() else (1, 0, name)
+
+
+def _check(semantics: str) -> None:
+    if semantics not in SEMANTICS:
+        raise ValueError(f"unknown semantics {semantics!r} (must be one of {list(SEMANTICS)})")
+
+
+def claim_labels(
+    amap: ArgMap,
+    semantics: str = "grounded",
+    mode: Mode = "bipolar",
+    timeout: float = DEFAULT_TIMEOUT,
+) -> dict[str, Label]:
+    """Claim id -> ``in``/``out``/``undec`` for the map read as a framework (``from_map``).
+
+    With several extensions (complete, preferred, stable) the label is sceptical.
+    """
+    translated = from_map(amap, mode)
+    labels = labelling(translated.framework, semantics, timeout)
+    return {claim: labels[claim] for claim in amap.claim_by_id}
+
+
+class AllegationStatus(TypedDict):
+    """What lint says of an allegation, and whether it still stands."""
+
+    answered: bool
+    """A claim of the party that must answer rebuts or undercuts it (lint's AM201)."""
+    acknowledged: bool
+    """Unanswered, and the claim acknowledges it with ``ignore: {AM201: reason}``."""
+    label: Label
+    """The allegation's label: ``in`` when it stands once every attack is weighed."""
+    answers: list[str]
+    """The claims that answer it, in map order."""
+
+
+def allegation_status(
+    amap: ArgMap,
+    semantics: str = "grounded",
+    mode: Mode = "bipolar",
+    timeout: float = DEFAULT_TIMEOUT,
+    labels: Mapping[str, Label] | None = None,
+) -> dict[str, AllegationStatus]:
+    """Allegation id -> answered (as lint sees it) and its label.
+
+    An allegation that is answered and still ``in`` stands because its answers were
+    themselves defeated (or their inference undercut). ``labels`` (claim id -> label)
+    saves computing them again when the caller has them.
+    """
+    from argmap.lint.context import LintContext
+    from argmap.lint.unanswered import answers, unanswered_allegations
+
+    attackers = LintContext(amap).attackers
+    unanswered = {claim.id for claim in unanswered_allegations(amap, attackers)}
+    if labels is None:
+        labels = claim_labels(amap, semantics, mode, timeout)
+    status: dict[str, AllegationStatus] = {}
+    for claim in amap.claim_by_id.values():
+        if not claim.is_allegation:
+            continue
+        answering = [a.id for a in attackers.get(claim.id, ()) if answers(claim, a)]
+        status[claim.id] = {
+            "answered": claim.id not in unanswered,
+            "acknowledged": claim.id in unanswered and acknowledges_unanswered(claim),
+            "label": labels[claim.id],
+            "answers": list(dict.fromkeys(answering)),
+        }
+    return status
+
+
+def acknowledges_unanswered(claim: Claim) -> bool:
+    """Whether the claim's ``ignore`` acknowledges AM201 (by code or by rule name), as lint does."""
+    return any(i.code == "unanswered" or i.code.upper() == "AM201" for i in claim.ignore)
