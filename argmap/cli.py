@@ -23,6 +23,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "schema": ("argmap.commands.schema", "print the JSON Schema of claim files, for editors"),
     "render": ("argmap.commands.render", "draw the map: .svg .png .pdf .dot .mmd .md .html"),
     "debate": ("argmap.commands.debate", "debate prep: a handout per side, a moderator sheet"),
+    "stats": ("argmap.commands.stats", "numbers for a slide: claims, relations, answers, chains"),
+    "analyse": ("argmap.commands.analyse", "which claims stand, under Dung's semantics"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
