@@ -286,3 +286,18 @@ def _standing_sections(status: dict[str, AllegationStatus], labels: dict[str, La
             why = f": answered by {answers(item)}" if item["answers"] else ""
             lines.append(f"  {allegation}{why}")
     return lines
+
+
+def labels_for_command(amap: ArgMap, semantics: str, mode: str = "bipolar") -> dict[str, Label]:
+    """``claim_labels`` for another command's option (``render --labels``): solver errors
+    become one-line usage errors (exit 2)."""
+    from argmap.analysis.framework import MODES
+    from argmap.analysis.semantics import SolverTimeout, SolverUnavailable, claim_labels
+
+    chosen = next((m for m in MODES if m == mode), None)
+    if chosen is None:
+        raise CommandError(f"unknown mode {mode!r} (must be one of {list(MODES)})")
+    try:
+        return claim_labels(amap, semantics, chosen)
+    except (SolverTimeout, SolverUnavailable, ValueError) as exc:
+        raise CommandError(str(exc)) from None

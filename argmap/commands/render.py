@@ -69,6 +69,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument(
+        "--labels",
+        choices=("grounded", "complete", "preferred", "stable"),
+        help="mark each claim in, out or undec under this semantics (see argmap analyse)",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="draw a map beyond the readable size, with no time limit on Graphviz",
@@ -83,7 +88,12 @@ def run(args: argparse.Namespace) -> int:
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     amap = load_map(args)
-    options = diagram_options(args, amap)
+    labels = None
+    if args.labels:
+        from argmap.commands.analyse import labels_for_command
+
+        labels = labels_for_command(amap, args.labels)
+    options = diagram_options(args, amap, labels)
     render_to_file(amap, args.output, fmt, options, force=args.force)
     return EXIT_OK
 

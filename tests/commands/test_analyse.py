@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -216,3 +217,35 @@ def test_the_shipped_map_in_every_semantics(run_cli: RunCli) -> None:
         labellings = [result] if semantics == "grounded" else result
         for labels in labellings:
             assert sorted(labels) == ["in", "out", "undec"]
+
+
+# --- where users look: argmap render --labels ---------------------------------------------
+
+
+def test_render_colours_claims_by_their_label(
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write_map({"trial.yaml": TRIAL})
+    target = tmp_path / "trial.dot"
+    code, _, err = run_cli("render", root, "--labels", "grounded", "-o", target)
+    assert (code, err) == (0, "")
+    dot = target.read_text()
+    classes = dict(re.findall(r'id="claim-([^"]+)", class="[^"]*label-(in|out|undec)"', dot))
+    expected = {c: label for label, ids in GROUNDED.items() for c in ids if "->" not in c}
+    assert classes == expected
+    code, _, _ = run_cli("render", root, "-o", tmp_path / "plain.dot")
+    assert code == 0 and "label-in" not in (tmp_path / "plain.dot").read_text()
+
+
+def test_render_labels_under_preferred_are_sceptical(
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
+) -> None:
+    cycle = "party: p\nclaims:\n  - {id: a, text: A, rebuts: b}\n  - {id: b, text: B, rebuts: a}\n"
+    cycle += "  - {id: c, text: C, rebuts: [a, b]}\n  - {id: d, text: D, rebuts: c}\n"
+    root = write_map({"m.yaml": cycle})
+    target = tmp_path / "m.dot"
+    assert run_cli("render", root, "--labels", "preferred", "-o", target)[0] == 0
+    classes = dict(
+        re.findall(r'id="claim-([^"]+)", class="[^"]*label-(in|out|undec)"', target.read_text())
+    )
+    assert classes == {"a": "undec", "b": "undec", "c": "out", "d": "in"}
