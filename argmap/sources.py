@@ -8,7 +8,10 @@ nothing of it can reach a report.
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +43,19 @@ SourceText = QuoteIndex | Refused | Missing
 def resolve(source: Source, trusted_roots: tuple[Path, ...]) -> Path | Refused | Missing:
     """The real path of a source's text, if it may be read."""
     assert source.text is not None
-    given = Path(source.text).expanduser() if source.text.startswith("~") else Path(source.text)
+    shown = _shown(source.text)
+    given = Path(source.text)
+    if source.text.startswith("~"):
+        with contextlib.suppress(RuntimeError):  # no such user or home: a path like others
+            given = given.expanduser()
     candidate = given if given.is_absolute() else Path(source.base_dir) / given
-    real = os.path.realpath(candidate)
+    try:
+        real = os.path.realpath(candidate)
+    except ValueError:  # a NUL character
+        return Missing(shown, "is not a valid path (it holds a NUL character)")
     permitted = [os.path.realpath(source.root), *(os.path.realpath(r) for r in trusted_roots)]
     if not any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in permitted):
-        return Refused(source.text)
+        return Refused(shown)
     return Path(real)
 
 
@@ -54,12 +64,24 @@ def read_text(source: Source, trusted_roots: tuple[Path, ...]) -> SourceText:
     where = resolve(source, trusted_roots)
     if not isinstance(where, Path):
         return where
-    shown = source.text or str(where)
+    shown = _shown(source.text or str(where))
     try:
-        if not where.is_file():
-            reason = "is a directory" if where.is_dir() else "does not exist"
+        # Non-blocking, so that a FIFO cannot hold the run; then only a regular file is read.
+        fd = os.open(where, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError as exc:
+        reason = {
+            errno.ENOENT: "does not exist",
+            errno.EISDIR: "is a directory",
+            errno.ENXIO: "is not a regular file",
+        }.get(exc.errno or 0, f"cannot be read ({exc.strerror})")
+        return Missing(shown, reason)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            os.close(fd)
+            reason = "is a directory" if stat.S_ISDIR(mode) else "is not a regular file"
             return Missing(shown, reason)
-        with open(where, "rb") as handle:
+        with os.fdopen(fd, "rb") as handle:
             data = handle.read(MAX_SOURCE_BYTES + 1)
     except OSError as exc:
         return Missing(shown, f"cannot be read ({exc.strerror})")
@@ -69,3 +91,9 @@ def read_text(source: Source, trusted_roots: tuple[Path, ...]) -> SourceText:
     if isinstance(text, DecodeError):
         return Missing(shown, f"is not text: {text.message}")
     return QuoteIndex.of(text)
+
+
+def _shown(path: str, limit: int = 200) -> str:
+    """A path fit for a one-line message: control characters escaped, length bounded."""
+    flat = path.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
