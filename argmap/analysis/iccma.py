@@ -12,7 +12,9 @@ Readers accept blank lines and comments anywhere and raise ``FrameworkFileError`
 naming ``file:line:column`` and what to do. Writers are ``generate_apx``,
 ``generate_tgf`` and ``generate_i23`` (framework -> text). Answers are written as
 the competitions do: ``[a,b]`` for a set, ``[[a,b],[c]]`` for a list of sets, and
-``w 1 2 3`` lines for ICCMA 2023 numbered frameworks.
+``w 1 2 3`` lines for ICCMA 2023 numbered frameworks. ``export_apx``, ``export_tgf``
+and ``export_i23`` write a map's attack graph (its bipolar reading) for
+``argmap export``.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 
 from argmap.analysis.framework import Framework
 from argmap.analysis.semantics import argument_order
+from argmap.model import ArgMap
 
 FORMATS: tuple[str, ...] = ("apx", "tgf", "i23")
 SUFFIXES: dict[str, str] = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
@@ -357,3 +360,29 @@ def format_witnesses(framework: Framework, extensions: Iterable[Iterable[str]]) 
         numbers = sorted(framework.index(a) + 1 for a in extension)
         lines.append(" ".join(["w", *map(str, numbers)]))
     return "\n".join(lines or ["NO"]) + "\n"
+
+
+# --- a map's attack graph, for ``argmap export --to apx|tgf|i23`` ---------------------------
+
+
+def export_apx(amap: ArgMap) -> str:
+    """The map's attack graph (bipolar reading, ``from_map``) as ASPARTIX facts."""
+    from argmap.analysis.framework import from_map
+
+    title = amap.info.title if amap.info and amap.info.title else amap.root
+    header = f"% argmap: the attack graph of {' '.join(title.split())} (bipolar reading)\n"
+    return header + generate_apx(from_map(amap).framework)
+
+
+def export_tgf(amap: ArgMap) -> str:
+    """The map's attack graph (bipolar reading) in the trivial graph format."""
+    from argmap.analysis.framework import from_map
+
+    return generate_tgf(from_map(amap).framework)
+
+
+def export_i23(amap: ArgMap) -> str:
+    """The map's attack graph (bipolar reading) as ICCMA 2023 ``p af N``, names as comments."""
+    from argmap.analysis.framework import from_map
+
+    return generate_i23(from_map(amap).framework)

@@ -3,6 +3,7 @@ writers that round-trip, and answers in the competitions' formats."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -251,3 +252,67 @@ def test_windows_line_endings_are_read() -> None:
     assert parse_apx("arg(a).\r\narg(b).\r\natt(a,b).\r\n") == Framework("ab", [("a", "b")])
     assert parse_tgf("a\r\nb\r\n#\r\na b\r\n") == Framework("ab", [("a", "b")])
     assert parse_i23("p af 2\r\n1 2\r\n") == Framework("12", [("1", "2")])
+
+
+# --- a map's attack graph ------------------------------------------------------------------
+
+MAP = """\
+map: {title: "A trial\\nin two lines"}
+parties: {pro: {name: P}, def: {name: D}}
+claims:
+  - {id: charge, party: pro, kind: allegation, text: They met.}
+  - {id: denial, party: def, text: They never met., rebuts: charge}
+  - {id: diary, party: def, text: A diary., supports: denial}
+  - {id: forged, party: pro, text: Forged., undercuts: "diary -> denial", rebuts: diary}
+  - {id: Upper.Case_id, party: pro, text: An id ASP would misread., rebuts: forged}
+"""
+
+
+def test_exported_attack_graphs_analyse_like_the_map(write_map: Callable[..., Path]) -> None:
+    from argmap.analysis.framework import from_map
+    from argmap.analysis.iccma import export_apx, export_i23, export_tgf
+    from argmap.analysis.semantics import labelling
+    from argmap.loader import load
+
+    amap = load(write_map({"map.yaml": MAP}))
+    expected = from_map(amap).framework
+    apx = export_apx(amap)
+    assert apx.startswith("% argmap: the attack graph of A trial in two lines (bipolar reading)\n")
+    assert 'arg("Upper.Case_id").' in apx and 'arg("diary->denial").' in apx
+    for text, fmt in ((apx, "apx"), (export_tgf(amap), "tgf"), (export_i23(amap), "i23")):
+        framework = parse(text, fmt)
+        assert framework == expected
+        assert labelling(framework, "grounded") == labelling(expected, "grounded")
+
+
+def _symbol_name(symbol: object) -> str:
+    import clingo
+
+    assert isinstance(symbol, clingo.Symbol)
+    if symbol.type == clingo.SymbolType.String:
+        return symbol.string
+    if symbol.type == clingo.SymbolType.Number:
+        return str(symbol.number)
+    return symbol.name
+
+
+@settings(max_examples=100, deadline=None)
+@given(named_frameworks())
+def test_clingo_reads_our_apx_as_the_framework_it_is(framework: Framework) -> None:
+    """The .apx text is valid ASP: clingo, given it and the stable encoding, finds the same
+    extensions as argmap does from the framework itself."""
+    import clingo
+
+    from argmap.analysis.asp import ENCODINGS
+    from argmap.analysis.semantics import extensions
+
+    control = clingo.Control(["0"], logger=lambda _code, _message: None)
+    control.add("base", [], ENCODINGS["stable"] + generate_apx(framework))
+    control.ground([("base", [])])
+    found: set[frozenset[str]] = set()
+    control.solve(
+        on_model=lambda m: found.add(
+            frozenset(_symbol_name(s.arguments[0]) for s in m.symbols(shown=True))
+        )
+    )
+    assert found == set(extensions(framework, "stable"))
