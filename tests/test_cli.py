@@ -224,6 +224,20 @@ def test_output_never_overwrites_a_claim_file(write_map: WriteMap, run_cli: RunC
     assert (root / "a.yaml").read_text(encoding="utf-8") == FAILING
 
 
+def test_a_failed_write_leaves_nothing_behind(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write_map({"a.yaml": FAILING})
+    target = tmp_path / "out"
+    target.mkdir()
+    (target / "keep.txt").write_text("old")
+    code, out, err = run_cli("lint", "-o", target, root)
+    assert code == 2 and out == ""
+    assert f"cannot write {target}" in one_line_error(err)
+    assert [p.name for p in target.iterdir()] == ["keep.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["map", "out"]  # no temporary file
+
+
 def test_an_internal_error_is_one_line_and_exit_2(
     write_map: WriteMap, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:

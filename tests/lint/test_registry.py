@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+from pathlib import Path
 
 import pytest
 
@@ -29,6 +30,11 @@ def test_every_rule_module_is_registered_once_with_a_unique_code_and_name() -> N
         assert code == module.RULE.code
         assert code[:2] == "AM" and code[2:].isdigit() and len(code) == 5
         assert module.RULE.severity in ("error", "warning")
+
+
+@pytest.mark.parametrize("module", RULE_MODULES)
+def test_every_rule_module_has_its_test_file(module: str) -> None:
+    assert (Path(__file__).parent / f"test_{module}.py").is_file()
 
 
 @pytest.mark.parametrize("code", sorted(registry()))
