@@ -193,10 +193,12 @@ class _FileBuilder:
 
     # -- typed access ------------------------------------------------------------
 
-    def mapping(self, node: Node, what: str) -> dict[str, tuple[int, int, Node]] | None:
+    def mapping(
+        self, node: Node, what: str, claim: str | None = None
+    ) -> dict[str, tuple[int, int, Node]] | None:
         if isinstance(node[0], dict):
             return node[0]
-        self.error(f"{what} must be a mapping, not {_describe(node[0])}", node)
+        self.error(f"{what} must be a mapping, not {_describe(node[0])}", node, claim)
         return None
 
     def string(self, node: Node, what: str, claim: str | None = None) -> str | None:
@@ -354,14 +356,15 @@ class _FileBuilder:
         what: str,
         *,
         nonempty: bool = False,
+        claim: str | None = None,
     ) -> str | None:
         if key not in fields:
             return None
         node = fields[key][2]
         if node[0] is None:
-            self.error(f"{what} is empty; give a value or remove the key", node)
+            self.error(f"{what} is empty; give a value or remove the key", node, claim)
             return None
-        return self.text(node, what) if nonempty else self.string(node, what)
+        return self.text(node, what, claim) if nonempty else self.string(node, what, claim)
 
     def claims(self, node: Node) -> None:
         if not isinstance(node[0], list):
@@ -437,7 +440,7 @@ class _FileBuilder:
             undercuts=self.undercuts(fields, claim_id),
             cite=self.citations(fields, claim_id),
             tags=self.tags(fields, claim_id),
-            note=self.optional(fields, "note", "a claim's 'note'"),
+            note=self.optional(fields, "note", "a claim's 'note'", claim=claim_id),
             ignore=self.ignores(fields, claim_id),
             party_span=party_span,
             against_span=against_span,
@@ -483,7 +486,7 @@ class _FileBuilder:
             return ()
         found = []
         for item in self.items(fields["cite"][2], "'cite'", claim_id):
-            entries = self.mapping(item, "a citation")
+            entries = self.mapping(item, "a citation", claim_id)
             if entries is None:
                 continue
             self.check_keys(entries, schema_data.CITATION_KEYS, "a citation", claim_id)
@@ -499,7 +502,7 @@ class _FileBuilder:
                 quote_node = entries["quote"][2]
                 quote = self.text(quote_node, "a quote", claim_id)
                 quote_span = self.span(quote_node)
-            at = self.optional(entries, "at", "a citation's 'at'")
+            at = self.optional(entries, "at", "a citation's 'at'", claim=claim_id)
             found.append(Citation(source, self.span(entries["source"][2]), quote, at, quote_span))
         return tuple(found)
 
@@ -520,7 +523,7 @@ class _FileBuilder:
     ) -> tuple[Ignore, ...]:
         if "ignore" not in fields:
             return ()
-        entries = self.mapping(fields["ignore"][2], "'ignore'")
+        entries = self.mapping(fields["ignore"][2], "'ignore'", claim_id)
         found = []
         for rule, (line, column, reason_node) in (entries or {}).items():
             reason = self.text(reason_node, f"the reason for ignoring {rule}", claim_id)

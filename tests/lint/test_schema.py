@@ -150,3 +150,30 @@ def test_empty_claims_and_empty_source_text_are_reported(lint_map: LintMap) -> N
     assert linted.at("AM002") == [("a.yaml", 2, 23), ("a.yaml", 3, 8)]
     assert "must not be empty" in linted.messages("AM002")[0]
     assert "'claims' must be a list of claims, not empty" in linted.messages("AM002")[1]
+
+
+def test_problems_inside_a_claim_name_the_claim(lint_map: LintMap) -> None:
+    linted = lint_map(
+        {
+            "a.yaml": PARTIES
+            + """\
+claims:
+  - id: a
+    party: pro
+    text: A.
+    note: [not, text]
+    cite: [just a string, {source: s, at: [1]}]
+    ignore: [AM201]
+    tags: ['  ']
+"""
+        },
+        select=["AM002"],
+    )
+    assert linted.at("AM002") == [
+        ("a.yaml", 7, 11),
+        ("a.yaml", 8, 12),
+        ("a.yaml", 8, 43),
+        ("a.yaml", 9, 13),
+        ("a.yaml", 10, 12),
+    ]
+    assert {f.claim for f in linted.findings} == {"a"}
