@@ -216,6 +216,8 @@ class Question:
     answer: str
     claims: tuple[str, ...] = ()
     """The claims the answer names, in order."""
+    quotes: tuple[Card, ...] = ()
+    """The quotations the answer is about, when it is about quotations."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -645,6 +647,7 @@ class _Analysis:
                 + (" (" + ", ".join(weights[top[0]]) + ")" if len(top) == 1 else "")
                 + ", through what it supports and what that attacks.",
                 tuple(top),
+                tuple(card for c in top for card in self.view(c).quotes),
             )
         bare = [r.claim.id for r in rows if not self.rests_on_quote(r.claim.id)]
         if bare:

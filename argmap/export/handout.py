@@ -109,20 +109,21 @@ def _kind_and_label(claim: ClaimView) -> list[str]:
     return parts
 
 
-def _see(claim: ClaimView) -> str:
-    if claim.kind == "allegation":
-        return "An allegation with its own section:"
+def _see(claim: ClaimView, sections: dict[str, int]) -> str:
+    if claim.id in sections:
+        return f"An allegation with its own section, no. {sections[claim.id]}:"
     return "Set out in full at"
 
 
-def _attack_role(link: Link, side: PartyView) -> str:
+def _role(link: Link, side: PartyView, above: ClaimView) -> str:
+    """What a link is to the reader: a reason, their reply, or an attack to expect."""
+    if link.relation == "supports":
+        return "Backed by"
     if link.claim.party == side.id:
         return "Your reply"
-    return f"Counter-attack by {link.claim.party_name}"
-
-
-def _role(link: Link, side: PartyView) -> str:
-    return "Backed by" if link.relation == "supports" else _attack_role(link, side)
+    if above.party == side.id:
+        return f"Counter-attack by {link.claim.party_name}"
+    return f"Attacked by {link.claim.party_name}"
 
 
 def _intro(doc: Handout) -> tuple[str, list[str], str, list[str]]:
@@ -179,14 +180,19 @@ NOTHING_TO_COUNTER = "None: you have a counter-attack on every answer to your al
 HOW_TO_READ = (
     "Claims are named by their id. A claim is set out in full once, with its evidence; "
     "afterwards it is referred to by its id. “Backed by” lists the reasons given for a "
-    "claim, “Counter-attack” what the other side can say against it, “Your reply” what "
-    "you can say back."
+    "claim; “Counter-attack” is what another party can say against one of your claims, "
+    "“Your reply” what you can say back, and “Attacked by” any other attack."
 )
 SEMANTICS_NOTE = (
     "Grounded status (computed by argmap): in = the claim stands once every attack is "
     "weighed, out = it is defeated, undecided = the map does not settle it."
 )
 NO_SEMANTICS_NOTE = "Grounded status is not shown: argmap's semantics module is not installed."
+
+
+def _sections(doc: Handout) -> dict[str, int]:
+    """Allegation id -> its section number, counted through both parts of the handout."""
+    return {b.claim.id: n for n, b in enumerate((*doc.must_answer, *doc.own), 1)}
 
 
 def _walk(links: Iterable[Link]) -> Iterable[ClaimView]:
@@ -231,6 +237,7 @@ class _Markdown:
     def __init__(self, main_source: SourceView | None) -> None:
         self.lines: list[str] = []
         self.anchors: set[str] = set()
+        self.sections: dict[str, int] = {}
         self.main_source = main_source.id if main_source else None
 
     def add(self, line: str = "") -> None:
@@ -279,7 +286,7 @@ def _md_link(out: _Markdown, link: Link, side: PartyView, indent: str, role: str
     out.add(head)
     inner = indent + "  "
     if link.elsewhere:
-        out.add(f"{inner}- *{_see(claim)} {md_ref(claim.id)}.*")
+        out.add(f"{inner}- *{_see(claim, out.sections)} {md_ref(claim.id)}.*")
     else:
         for card in claim.cards:
             out.add(f"{inner}- Evidence: {md_card(card, out.main_source)}")
@@ -288,9 +295,9 @@ def _md_link(out: _Markdown, link: Link, side: PartyView, indent: str, role: str
     if link.cut:
         out.add(f"{inner}- *The exchange goes on: see the moderator sheet.*")
     for child in link.supports:
-        _md_link(out, child, side, inner, _role(child, side))
+        _md_link(out, child, side, inner, _role(child, side, claim))
     for child in link.attacks:
-        _md_link(out, child, side, inner, _role(child, side))
+        _md_link(out, child, side, inner, _role(child, side, claim))
 
 
 def _md_brief(out: _Markdown, number: int, brief: Brief, side: PartyView, mine: bool) -> None:
@@ -316,7 +323,7 @@ def _md_brief(out: _Markdown, number: int, brief: Brief, side: PartyView, mine: 
     out.add(f"**The case for {md_id(claim.id)}**" + ("" if brief.case else ": nothing backs it"))
     out.add("")
     for link in brief.case:
-        _md_link(out, link, side, "", _role(link, side))
+        _md_link(out, link, side, "", _role(link, side, brief.claim))
     out.add("")
     who = "Your answers" if not mine else "Answers the other side can give"
     if brief.answers:
@@ -337,6 +344,7 @@ def handout_markdown(doc: Handout) -> str:
     """A side's handout as Markdown."""
     main = main_source(doc)
     out = _Markdown(main)
+    out.sections = _sections(doc)
     side = doc.side
     out.add(f"# Debate handout: {md_text(side.name)}")
     out.add("")
@@ -409,7 +417,7 @@ def handout_markdown(doc: Handout) -> str:
     if not doc.own:
         out.add("None: you make no allegation in the map.")
         out.add("")
-    for number, brief in enumerate(doc.own, 1):
+    for number, brief in enumerate(doc.own, len(doc.must_answer) + 1):
         _md_brief(out, number, brief, side, mine=True)
     _md_sources(out, doc.sources)
     return out.text()
@@ -442,16 +450,20 @@ def moderator_markdown(sheet: ModeratorSheet) -> str:
     out.add("")
     out.add("## Allegations")
     out.add("")
-    out.add("| # | allegation | by | must answer | status | answers | counter-attacks | grounded |")
-    out.add("|---|---|---|---|---|---|---|---|")
+    out.add(
+        "| # | allegation (by → who must answer) | status | answers | counter-attacks | grounded |"
+    )
+    out.add("|---|---|---|---|---|---|")
     for number, row in enumerate(sheet.allegations, 1):
         claim = row.claim
         status = STATUS_TEXT[claim.status or "unanswered"]
         if claim.status == "unanswered":
-            status = f"**{status}**"
+            status = f"**⚠ {status}**"
+        who = f"{md_text(claim.party_name)} → " + ", ".join(
+            md_text(p.name) for p in row.must_answer
+        )
         out.add(
-            f"| {number} | {md_ref(claim.id)}: {md_text(claim.text)} | {md_text(claim.party_name)} "
-            f"| {', '.join(md_text(p.name) for p in row.must_answer)} | {status} "
+            f"| {number} | {md_ref(claim.id)}: {md_text(claim.text)} *({who})* | {status} "
             f"| {', '.join(md_ref(a) for a in row.answers) or '—'} "
             f"| {', '.join(md_ref(c) for c in row.counters) or '—'} "
             f"| {LABEL_MEANING[claim.label] if claim.label else '—'} |"
@@ -466,6 +478,11 @@ def moderator_markdown(sheet: ModeratorSheet) -> str:
             entry = sheet.entry(claim_id)
             text = md_text(entry.claim.text) if entry else ""
             out.add(f"   - {md_ref(claim_id)}: {text}")
+            out.lines.extend(
+                f"     - Quotation: {md_card(card, out.main_source)}"
+                for card in question.quotes
+                if card.claim == claim_id
+            )
     out.add("")
     out.add("## The whole map")
     out.add("")
@@ -564,6 +581,11 @@ a { color: inherit; }
 .open { border: 1px dashed #000; padding: 0 .3em; }
 .see { font-style: italic; }
 table { border-collapse: collapse; width: 100%; font-size: .9em; margin: .6em 0; }
+table.allegations { table-layout: fixed; }
+.c-num { width: 2.2em; } .c-claim { width: 44%; } .c-status { width: 7.5em; }
+.c-label { width: 6.5em; }
+td .id, td.id { overflow-wrap: anywhere; }
+.who { font-style: italic; font-size: .92em; }
 th, td { border: 1px solid #000; padding: .25em .4em; vertical-align: top; text-align: left; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
@@ -595,6 +617,7 @@ class _Html:
     def __init__(self, main_source: SourceView | None) -> None:
         self.parts: list[str] = []
         self.anchors: set[str] = set()
+        self.sections: dict[str, int] = {}
         self.main_source = main_source.id if main_source else None
 
     def add(self, part: str) -> None:
@@ -639,7 +662,7 @@ def _html_link(out: _Html, link: Link, side: PartyView, role: str) -> None:
         f"{html_ref(claim.id)} ({who}): {h(claim.text)}"
     )
     if link.elsewhere:
-        out.add(f' <span class="see">{_see(claim)} {html_ref(claim.id)}.</span>')
+        out.add(f' <span class="see">{_see(claim, out.sections)} {html_ref(claim.id)}.</span>')
     else:
         out.add("".join(html_card(card, out.main_source) for card in claim.cards))
         if claim.note:
@@ -650,7 +673,7 @@ def _html_link(out: _Html, link: Link, side: PartyView, role: str) -> None:
     if children:
         out.add('<ul class="exchange">')
         for child in children:
-            _html_link(out, child, side, _role(child, side))
+            _html_link(out, child, side, _role(child, side, claim))
         out.add("</ul>")
     out.add("</li>\n")
 
@@ -686,7 +709,7 @@ def _html_brief(out: _Html, number: int, brief: Brief, side: PartyView, mine: bo
     if brief.case:
         out.add(f'<h4>{case_title}</h4>\n<ul class="exchange">\n')
         for link in brief.case:
-            _html_link(out, link, side, _role(link, side))
+            _html_link(out, link, side, _role(link, side, brief.claim))
         out.add("</ul>\n")
     else:
         out.add(f"<h4>{case_title}: nothing backs it</h4>\n")
@@ -712,6 +735,7 @@ def handout_html(doc: Handout) -> str:
     """A side's handout as a printable HTML page (A4, no colour, no script)."""
     main = main_source(doc)
     out = _Html(main)
+    out.sections = _sections(doc)
     side = doc.side
     out.add(f"<header>\n<h1>Debate handout: {h(side.name)}</h1>\n")
     if doc.title:
@@ -771,7 +795,7 @@ def handout_html(doc: Handout) -> str:
     out.add("<h2>Your own allegations</h2>\n")
     if not doc.own:
         out.add("<p>None: you make no allegation in the map.</p>\n")
-    for number, brief in enumerate(doc.own, 1):
+    for number, brief in enumerate(doc.own, len(doc.must_answer) + 1):
         _html_brief(out, number, brief, side, mine=True)
     _html_sources(out, doc.sources)
     title = f"Debate handout: {side.name}" + (f" — {doc.title}" if doc.title else "")
@@ -796,19 +820,23 @@ def moderator_html(sheet: ModeratorSheet) -> str:
             f'<tr><td class="id">{h(party.id)}</td><td>{h(party.name)}</td>'
             f"<td>{h(party.role or '')}</td><td>{counts.get(party.id, 0)}</td></tr>\n"
         )
-    out.add("</tbody></table>\n<h2>Allegations</h2>\n<table><thead><tr>")
-    for column in ("#", "allegation", "by", "must answer", "status", "answers", "counter-attacks"):
-        out.add(f"<th>{column}</th>")
-    out.add("<th>grounded</th></tr></thead><tbody>\n")
+    out.add("</tbody></table>\n<h2>Allegations</h2>\n")
+    out.add(
+        '<table class="allegations"><colgroup><col class="c-num"><col class="c-claim">'
+        '<col class="c-status"><col class="c-ids"><col class="c-ids"><col class="c-label">'
+        "</colgroup><thead><tr><th>#</th><th>allegation (by → who must answer)</th>"
+        "<th>status</th><th>answers</th><th>counter-attacks</th><th>grounded</th></tr>"
+        "</thead><tbody>\n"
+    )
     for number, row in enumerate(sheet.allegations, 1):
         claim = row.claim
         status = h(STATUS_TEXT[claim.status or "unanswered"])
         if claim.status == "unanswered":
-            status = f'<span class="prepare">{status}</span>'
+            status = f'<span class="prepare">⚠ {status}</span>'
+        who = f"{h(claim.party_name)} → " + ", ".join(h(p.name) for p in row.must_answer)
         out.add(
-            f"<tr><td>{number}</td><td>{html_ref(claim.id)}: {h(claim.text)}</td>"
-            f"<td>{h(claim.party_name)}</td>"
-            f"<td>{', '.join(h(p.name) for p in row.must_answer)}</td><td>{status}</td>"
+            f"<tr><td>{number}</td><td>{html_ref(claim.id)}: {h(claim.text)} "
+            f'<span class="who">({who})</span></td><td>{status}</td>'
             f"<td>{', '.join(html_ref(a) for a in row.answers) or '—'}</td>"
             f"<td>{', '.join(html_ref(c) for c in row.counters) or '—'}</td>"
             f"<td>{h(LABEL_MEANING[claim.label]) if claim.label else '—'}</td></tr>\n"
@@ -824,7 +852,12 @@ def moderator_html(sheet: ModeratorSheet) -> str:
             for claim_id in question.claims:
                 entry = sheet.entry(claim_id)
                 text = h(entry.claim.text) if entry else ""
-                out.add(f"<li>{html_ref(claim_id)}: {text}</li>")
+                cards = "".join(
+                    html_card(card, out.main_source)
+                    for card in question.quotes
+                    if card.claim == claim_id
+                )
+                out.add(f"<li>{html_ref(claim_id)}: {text}{cards}</li>")
             out.add("</ul>")
         out.add("</li>\n")
     out.add("</ol>\n<h2>The whole map</h2>\n")
