@@ -9,7 +9,8 @@
 - ``parties``, ``tags``, ``only_unanswered``: the claims of those parties, with one
   of those tags, or the unanswered allegations, each with its *answer chain*: the
   claims that rebut, undercut or support it, and theirs in turn (everything that is
-  argued about it), plus the claims it directly supports or attacks (what it is for).
+  argued about it), plus the claims it directly supports or attacks (what it is for; both ends of a
+  relation it undercuts).
 
 Every option narrows the view: the selection is the intersection of what each asks.
 """
@@ -102,7 +103,8 @@ def answer_chains(amap: ArgMap, seeds: Iterable[str]) -> set[str]:
         if claim is None:
             continue
         chosen.update(r.target for r in (*claim.supports, *claim.rebuts))
-        chosen.update(u.target for u in claim.undercuts)
+        for undercut in claim.undercuts:  # both ends, so the attacked relation is drawn
+            chosen.update((undercut.source, undercut.target))
     return chosen & set(amap.claim_by_id)
 
 

@@ -36,7 +36,7 @@ FORMATS = ("svg", "png", "pdf", "dot", "mmd", "md", "html")
 """Every format ``render`` knows, named by the output file's suffix."""
 DOT_TIMEOUT = 120.0
 """Seconds ``dot`` may take before the render is abandoned (``None`` with ``--force``)."""
-PNG_DPI = 144
+PNG_DPI = 96
 """Pixels per inch of PNG output: sharp when projected."""
 INSTALL_HINT = (
     "Graphviz's dot was not found: install it with 'apt-get install graphviz' "

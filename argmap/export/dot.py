@@ -61,7 +61,7 @@ def generate_dot(amap: ArgMap, options: DiagramOptions | None = None) -> str:
 
 
 def escape_html(text: str) -> str:
-    """``text`` for an HTML-like label: entities for markup, ``\\`` doubled, one line."""
+    """``text`` for an HTML-like label: entities for markup and ``]``, ``\\`` doubled, one line."""
     return (
         clean(text)
         .replace("\\", "\\\\")
@@ -69,12 +69,19 @@ def escape_html(text: str) -> str:
         .replace("<", "&lt;")
         .replace(">", "&gt;")
         .replace('"', "&quot;")
+        .replace("]", "&#93;")  # a cell ending in ']' before a nested table fails (2.43)
     )
 
 
 def quote(text: str) -> str:
     """``text`` as a DOT double-quoted string whose escapes (``\\N``, ``\\G``) stay text."""
     return '"' + clean(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _bold_label(text: str) -> str:
+    """An HTML-like label in bold; Graphviz refuses an empty ``<B></B>``."""
+    escaped = escape_html(text)
+    return f"<<B>{escaped}</B>>" if escaped else quote(" ")
 
 
 def _tooltip(text: str) -> str:
@@ -104,7 +111,7 @@ def dot_source(diagram: Diagram) -> str:
     }
     if diagram.title:
         graph |= {
-            "label": f"<<B>{escape_html(diagram.title)}</B>>",
+            "label": _bold_label(diagram.title),
             "labelloc": "t",
             "fontsize": "24",
         }
@@ -126,7 +133,7 @@ def dot_source(diagram: Diagram) -> str:
         cluster = {
             "id": quote(f"group-{group.group_id}"),
             "class": quote("group"),
-            "label": f"<<B>{escape_html(group.label)}</B>>",
+            "label": _bold_label(group.label),
             "style": quote("rounded,dashed"),
             "color": quote("#888888"),
             "fontsize": "16",
@@ -197,7 +204,7 @@ def _hover_text(node: ClaimNode) -> str:
 
 def _claim_label(node: ClaimNode, options: DiagramOptions) -> str:
     claim = node.claim
-    header = f"<B>{escape_html(claim.id)}</B>"
+    header = f"<B>{escape_html(claim.id) or '?'}</B>"
     if claim.kind != "claim":
         header += f" · {claim.kind.upper()}"
     party = escape_html(shorten(node.party_name, round(options.wrap * 1.3)))

@@ -17,6 +17,8 @@ with a heavy border and an ``⚠ UNANSWERED`` line.
 
 from __future__ import annotations
 
+import re
+
 from argmap.export.diagram import (
     ACKNOWLEDGED_BADGE,
     LABEL_BADGES,
@@ -112,11 +114,17 @@ def generate_markdown(amap: ArgMap, options: DiagramOptions | None = None) -> st
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as literal Markdown: every ASCII punctuation character backslash-escaped."""
-    return "".join(
-        f"\\{ch}" if ch.isascii() and not ch.isalnum() and not ch.isspace() else ch
-        for ch in clean(text)
-    )
+    """``text`` as literal Markdown on one line: what could be markup is backslash-escaped.
+
+    Inline markup characters anywhere (including GitHub's ``$`` maths and ``~``), and
+    what would start a block at the beginning (``- + = >``, ``1.``).
+    """
+    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_INLINE else ch for ch in clean(text))
+    return _MARKDOWN_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
+
+
+_MARKDOWN_INLINE = frozenset("\\`*_[]<>#!|~&$")
+_MARKDOWN_BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
 
 
 def mermaid_source(diagram: Diagram) -> str:

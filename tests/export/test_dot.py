@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from argmap.export.diagram import DiagramOptions, build_diagram, clean
 from argmap.export.dot import escape_html, generate_dot, quote
 from argmap.loader import load
-from argmap.model import ArgMap, Claim, Party, Span
+from argmap.model import ArgMap, Citation, Claim, MapInfo, Party, Span
 from argmap.render import render_svg
 
 MapWriter = Callable[..., Path]
@@ -199,10 +199,19 @@ def hostile_map(texts: list[str]) -> ArgMap:
     span = Span("hostile.yaml", 1, 1)
     parties = (Party("p", texts[0] if texts else "p", span), Party("q", "Q", span))
     claims = tuple(
-        Claim(id=f"h{n}", text=text, party="p" if n % 2 else "q", span=span, kind="allegation")
+        Claim(
+            id=f"h{n}",
+            text=text,
+            party="p" if n % 2 else "q",
+            span=span,
+            kind="allegation",
+            tags=(text,),
+            cite=(Citation(text, span, at=text),),
+        )
         for n, text in enumerate(texts)
     )
-    return ArgMap(root=".", claims=claims, parties=parties)
+    info = MapInfo(texts[-1] if texts else None, None, span)
+    return ArgMap(root=".", claims=claims, parties=parties, infos=(info,))
 
 
 HOSTILE = [
@@ -257,10 +266,14 @@ def test_hostile_labels_reparse_with_exactly_one_node_per_claim() -> None:
 
 @dot_installed
 @pytest.mark.dot
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(max_size=60), min_size=1, max_size=6))
-def test_any_text_reparses_with_one_node_per_claim(texts: list[str]) -> None:
-    source = generate_dot(hostile_map(texts))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.text(max_size=60), min_size=1, max_size=6),
+    st.sampled_from([None, "party", "tag"]),
+)
+def test_any_text_reparses_with_one_node_per_claim(texts: list[str], group: str | None) -> None:
+    options = DiagramOptions(group=group, title=True)  # type: ignore[arg-type]
+    source = generate_dot(hostile_map(texts), options)
     objects = dot_json_nodes(source)
     claims = [o for o in objects if str(o.get("id", "")).startswith("claim-")]
     assert len(claims) == len(texts)
@@ -271,7 +284,8 @@ def test_any_text_reparses_with_one_node_per_claim(texts: list[str]) -> None:
 def test_escaped_text_has_no_markup_and_no_unescaped_backslash(text: str) -> None:
     html = escape_html(text)
     assert "<" not in html and ">" not in html and '"' not in html
-    assert re.search(r"&(?!amp;|lt;|gt;|quot;)", html) is None
+    assert "]" not in html
+    assert re.search(r"&(?!amp;|lt;|gt;|quot;|#93;)", html) is None
     assert re.fullmatch(r"(?:[^\\]|\\\\)*", html)
     quoted = quote(text)
     inner = quoted[1:-1]

@@ -309,3 +309,22 @@ def test_real_mermaid_keeps_random_text(texts: list[str]) -> None:
     for number, node in claims.items():
         expected = re.sub(r"\s+", "", clean(texts[number - 1]))
         assert expected in re.sub(r"\s+", "", str(node["text"]))
+
+
+@given(st.text(min_size=1))
+def test_markdown_escaping_keeps_any_text_as_text(text: str) -> None:
+    from argmap.export.mermaid import escape_markdown
+
+    parser = MarkdownIt("commonmark").enable(["strikethrough", "table"])
+    tokens = parser.parse(f"# {escape_markdown(text)}\n\n{escape_markdown(text)}\n")
+    inline = [t for t in tokens if t.type == "inline"]
+    expected = clean(text).strip()
+    if not expected:
+        return
+    assert [t.type for t in tokens if t.type.endswith("_open")] == [
+        "heading_open",
+        "paragraph_open",
+    ]
+    for token in inline:
+        assert {c.type for c in token.children or []} <= {"text"}
+        assert "".join(c.content for c in token.children or []) == expected
