@@ -6,9 +6,11 @@ loading goes on with the rest of the file and with the other files.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,7 +40,7 @@ from argmap.yamltree import Node, parse_tree
 MAX_FILE_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
 _ID_RE = re.compile(schema_data.ID_PATTERN)
-_UNDERCUT_RE = re.compile(r"^\s*(\S+?)\s*->\s*(\S+?)\s*$")
+_UNDERCUT_RE = re.compile(r"^\s*([^\s>]+?)\s*->\s*(\S+?)\s*$")  # linear: no '>' in A
 _COLOR_RE = re.compile(schema_data.COLOR_PATTERN)
 
 
@@ -147,10 +149,14 @@ def load_file(path: Path, root: Path, into: _Collected) -> None:
     """Read, decode, parse and validate one claim file into ``into``."""
     shown = str(path)
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = _read_regular_file(path, MAX_FILE_BYTES + 1)
     except OSError as exc:
         into.problems.append(_unreadable(shown, f"cannot read file: {exc.strerror}"))
+        return
+    if data is None:
+        into.problems.append(
+            _unreadable(shown, "not a regular file (a FIFO or a device); not read")
+        )
         return
     if len(data) > MAX_FILE_BYTES:
         into.problems.append(
@@ -163,10 +169,25 @@ def load_file(path: Path, root: Path, into: _Collected) -> None:
             yaml_syntax.RULE.finding(text.message, Span(shown, text.line, text.column))
         )
         return
-    tree, problems = parse_tree(data, shown)  # decoded only to diagnose; libyaml reads bytes
+    # Decoded only to diagnose: libyaml reads UTF-8 and UTF-16 bytes, not UTF-32.
+    utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
+    tree, problems = parse_tree(text if utf32 else data, shown)
     into.problems.extend(problems)
     if tree is not None:
         _FileBuilder(shown, path.parent, root, into).build(tree)
+
+
+def _read_regular_file(path: Path, limit: int) -> bytes | None:
+    """Up to ``limit`` bytes of a regular file; None for a FIFO or a device, unread.
+
+    Opened without blocking, so that a FIFO named like a claim file cannot hold the run.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        return None
+    with open(fd, "rb") as handle:
+        return handle.read(limit)
 
 
 class _FileBuilder:
