@@ -43,6 +43,11 @@ __all__ = ["dot_source", "escape_html", "generate_dot", "quote"]
 
 FONT = "Helvetica,Arial,sans-serif"
 ARROWHEADS = {"supports": "normal", "rebuts": "tee", "undercuts": "normal"}
+LABEL_MEANINGS = {
+    "in": "in: accepted by the semantics",
+    "out": "out: rejected by the semantics",
+    "undec": "undecided by the semantics",
+}
 STAGGER_FAN_IN = 3
 """A node with this many incoming lines or more has them staggered over two ranks."""
 RELATION_SIGNS = {"supports": "──▶", "rebuts": "──┤", "undercuts": "╌╌▶"}
@@ -314,7 +319,7 @@ def _legend(diagram: Diagram) -> dict[str, str]:
         for status, badge in LABEL_BADGES.items():
             rows.append(
                 f"<TR><TD>{_badge(badge, '#000000', LABEL_FILLS[status])}</TD>"
-                f'<TD ALIGN="LEFT">{status}</TD></TR>'
+                f'<TD ALIGN="LEFT">{LABEL_MEANINGS[status]}</TD></TR>'
             )
     table = (
         '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" COLOR="#888888" '
