@@ -268,6 +268,15 @@ TEXTS = st.one_of(
 )
 
 
+def within(text: str, line: int, column: int) -> bool:
+    """Whether a place exists in the text, counting lines as libyaml does (CR, LF, CRLF,
+    NEL, LS, PS) or, for problems found before parsing (a NUL byte), at LF only."""
+    for lines in (_BREAKS.split(text), text.split("\n")):
+        if line <= len(lines) and column <= len(lines[line - 1]) + 1:
+            return True
+    return False
+
+
 def check_map(files: dict[str, str | bytes]) -> None:
     """Load and lint files; every finding must point into a file, at a real place."""
     with tempfile.TemporaryDirectory() as directory:
@@ -293,9 +302,7 @@ def check_map(files: dict[str, str | bytes]) -> None:
             assert span.line >= 1 and span.column >= 1, finding
             text = texts[span.path]
             if text is not None:
-                lines = _BREAKS.split(text.removeprefix("\ufeff"))
-                assert span.line <= len(lines), finding
-                assert span.column <= len(lines[span.line - 1]) + 1, finding
+                assert within(text.removeprefix("\ufeff"), span.line, span.column), finding
             assert finding.message and "\n" not in finding.message, finding
 
 
