@@ -21,6 +21,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "check claim files: schema, references, unanswered allegations",
     ),
     "schema": ("argmap.commands.schema", "print the JSON Schema of claim files, for editors"),
+    "export": ("argmap.commands.export", "the map as AIF, Argdown, GraphML or node-link JSON"),
+    "import": ("argmap.commands.import_", "claim files from an AIF, Argdown or JSON map"),
     "render": ("argmap.commands.render", "draw the map: .svg .png .pdf .dot .mmd .md .html"),
     "debate": ("argmap.commands.debate", "debate prep: a handout per side, a moderator sheet"),
     "stats": ("argmap.commands.stats", "numbers for a slide: claims, relations, answers, chains"),

@@ -1,0 +1,56 @@
+"""``argmap export``: the map in another tool's format (AIF, Argdown, GraphML, JSON).
+
+Each format is one line of ``EXPORTERS``: name -> (module, function, what it is).
+The function takes the loaded ``ArgMap`` and returns the file's text; its module is
+imported only when that format is asked for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from argmap.cli import EXIT_OK, CommandError
+from argmap.commands.common import add_map_arguments, emit, load_map
+
+EXPORTERS: dict[str, tuple[str, str, str]] = {
+    "aif": ("argmap.export.aif", "generate_aif", "Argument Interchange Format JSON (AIFdb, OVA)"),
+    "argdown": ("argmap.export.argdown", "generate_argdown", "Argdown text"),
+    "graphml": ("argmap.export.graphml", "generate_graphml", "GraphML (yEd, Gephi)"),
+    "json": ("argmap.export.json", "generate_json", "node-link JSON of the graph (networkx)"),
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    add_map_arguments(parser)
+    parser.add_argument(
+        "--to",
+        required=True,
+        metavar="FORMAT",
+        help="the format: " + "; ".join(f"{k}: {v[2]}" for k, v in EXPORTERS.items()),
+    )
+    parser.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+
+
+def exporter(name: str) -> tuple[str, str]:
+    """The (module, function) of a format; ``CommandError`` naming the known ones."""
+    if name not in EXPORTERS:
+        raise CommandError(f"unknown format: {name!r} (must be one of {sorted(EXPORTERS)})")
+    module, function, _ = EXPORTERS[name]
+    return module, function
+
+
+def run(args: argparse.Namespace) -> int:
+    module_name, function_name = exporter(args.to)
+    amap = load_map(args)
+    if amap.problems:
+        sys.stderr.write(
+            f"argmap: warning: {len(amap.problems)} problem(s) loading the map; what loaded is "
+            "exported ('argmap lint' shows them)\n"
+        )
+    generate = getattr(importlib.import_module(module_name), function_name)
+    emit(args, generate(amap), amap)
+    return EXIT_OK

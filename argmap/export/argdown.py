@@ -1,0 +1,154 @@
+"""The map as Argdown: a section per party, a statement per claim, its relations.
+
+Each party gets a heading ``# Name #(party) {party: ...}``; under it each of its
+claims is a statement ``[id]: text #(party) {kind: ..., ...}`` followed by the
+claims that support it (``+ [id]``) and rebut it (``- [id]``). A relation that is
+undercut becomes an argument ``<a to b>`` (for a support, reconstructed as premise
+``[a]`` and conclusion ``[b]``, so the undercut hits its inference) or ``<a
+against b>`` (for a rebuttal), and each undercutting claim is listed under it
+with ``_ [id]``. Parsed by the Argdown tool, the document gives one statement per
+claim, one relation per support, rebuttal and undercut, one argument per undercut
+relation (``tests/export/test_argdown.py`` checks this with the real CLI).
+
+Claim text is written on one line (runs of white space become one space) with
+every character Argdown would read as syntax escaped. Kind, against, tags and
+notes travel in the statements' data (YAML in braces); citations do not.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from argmap.model import ArgMap, Claim, Party
+
+_ALWAYS = frozenset("\\[]<>#*_@{}`")
+_SIMPLE_TAG = re.compile(r"^[A-Za-z0-9_-]+$")
+
+
+def escape(text: str) -> str:
+    """``text`` on one line, with everything Argdown would parse escaped by ``\\``."""
+    return " ".join(_escape_word(word) for word in text.split())
+
+
+def _escape_word(word: str) -> str:
+    # A shortcode (":smile:", ".A.") opens at a '.' or ':' that recurs at least two
+    # characters later in the same word: escape the opener.
+    last = {char: word.rfind(char) for char in ".:"}
+    out: list[str] = []
+    for index, char in enumerate(word):
+        after = word[index + 1 : index + 2]
+        if (
+            char in _ALWAYS
+            or (char == "/" and after in ("/", "*"))
+            or (char == "=" and after == "=")
+            or (char in last and last[char] >= index + 2)
+        ):
+            out.append("\\")
+        out.append(char)
+    return "".join(out)
+
+
+def _tag(party: str) -> str:
+    return f"#{party}" if _SIMPLE_TAG.match(party) else f"#({party})"
+
+
+def _data(values: dict[str, Any]) -> str:
+    """A YAML flow mapping Argdown's lexer keeps whole: JSON strings, braces escaped."""
+    present = {k: v for k, v in values.items() if v not in (None, [], "")}
+    if not present:
+        return ""
+    items = ", ".join(f"{key}: {_json(value)}" for key, value in present.items())
+    return f" {{{items}}}"
+
+
+def _json(value: Any) -> str:
+    text = json.dumps(value, ensure_ascii=False)
+    return text.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
+
+
+def generate_argdown(amap: ArgMap) -> str:
+    """Argdown text of the map (see the module documentation)."""
+    from argmap.graph import to_digraph
+
+    graph = to_digraph(amap)
+    lines: list[str] = []
+    if amap.info is not None and (amap.info.title or amap.info.description):
+        lines += ["==="]
+        lines += [
+            f"{key}: {_json(value)}"
+            for key, value in (("title", amap.info.title), ("description", amap.info.description))
+            if value
+        ]
+        lines += ["===", ""]
+    incoming: dict[str, list[tuple[str, str]]] = {}
+    inferences: dict[str, list[dict[str, Any]]] = {}
+    undercutters: dict[str, list[str]] = {}
+    for source, target, relation in graph.edges(data="relation"):
+        if relation == "undercuts":
+            undercutters.setdefault(target, []).append(source)
+        else:
+            incoming.setdefault(target, []).append((relation, source))
+    for _node, data in graph.nodes(data=True):
+        if data["type"] == "inference":
+            inferences.setdefault(data["source"], []).append(data)
+    for party, claims in _by_party(amap).items():
+        lines += [_heading(party, amap.party_by_id.get(party)), ""]
+        for claim in claims:
+            lines += _statement(claim, incoming.get(claim.id, []))
+            for inference in inferences.get(claim.id, []):
+                node = f"{inference['source']}->{inference['target']}"
+                lines += _inference(inference, undercutters.get(node, []))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _by_party(amap: ArgMap) -> dict[str, list[Claim]]:
+    groups: dict[str, list[Claim]] = {p: [] for p in amap.party_by_id}
+    for claim in amap.claim_by_id.values():
+        groups.setdefault(claim.party, []).append(claim)
+    return {party: claims for party, claims in groups.items() if claims}
+
+
+def _heading(party_id: str, party: Party | None) -> str:
+    name = party.name if party is not None else party_id
+    data: dict[str, Any] = {"party": party_id, "name": name}
+    if party is not None:
+        data.update(role=party.role, color=party.color)
+    return f"# {escape(name)} {_tag(party_id)}{_data(data)}"
+
+
+def _statement(claim: Claim, incoming: list[tuple[str, str]]) -> list[str]:
+    data = _data(
+        {
+            "kind": claim.kind if claim.kind != "claim" else None,
+            "against": claim.against,
+            "tags": list(claim.tags),
+            "note": claim.note,
+        }
+    )
+    lines = [f"[{claim.id}]: {escape(claim.text)} {_tag(claim.party)}{data}"]
+    symbols = {"supports": "+", "rebuts": "-"}
+    lines += [f"  {symbols[relation]} [{source}]" for relation, source in incoming]
+    return [*lines, ""]
+
+
+def _inference(inference: dict[str, Any], undercutters: list[str]) -> list[str]:
+    source, target, relation = inference["source"], inference["target"], inference["relation"]
+    data = _data({"source": source, "target": target, "relation": relation})
+    if relation == "supports":
+        title = f"{source} to {target}"
+        lines = [
+            f"<{title}>: {escape(f'The inference from {source} to {target}.')}{data}",
+            "",
+            f"(1) [{source}]",
+            "----",
+            f"(2) [{target}]",
+            "",
+            f"<{title}>",
+        ]
+    else:
+        title = f"{source} against {target}"
+        lines = [f"<{title}>: {escape(f'How {source} tells against {target}.')}{data}"]
+    lines += [f"  _ [{claim}]" for claim in undercutters]
+    return [*lines, ""]

@@ -1,0 +1,93 @@
+"""``argmap export``: each format to -o or standard output; errors as one line, exit 2."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from argmap.commands.export import EXPORTERS
+
+RunCli = Callable[..., tuple[int, str, str]]
+
+MAP = """\
+parties:
+  pro: {name: Prosecution}
+claims:
+  - id: a
+    party: pro
+    text: A.
+  - id: b
+    party: pro
+    text: B.
+    supports: a
+"""
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTERS))
+def test_every_format_writes_a_file(
+    fmt: str, run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = write_map({"a.yaml": MAP})
+    out = tmp_path / f"map.{fmt}"
+    code, stdout, stderr = run_cli("export", root, "--to", fmt, "-o", out)
+    assert (code, stdout, stderr) == (0, "", "")
+    text = out.read_text(encoding="utf-8")
+    assert "B." in text
+
+
+def test_standard_output_and_formats(
+    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = write_map({"a.yaml": MAP})
+    code, stdout, _ = run_cli("export", root, "--to", "json")
+    assert code == 0
+    graph = nx.node_link_graph(json.loads(stdout), edges="edges")
+    assert list(graph.edges(data="relation")) == [("b", "a", "supports")]
+    code, stdout, _ = run_cli("export", root, "--to", "aif")
+    assert {n["type"] for n in json.loads(stdout)["nodes"]} == {"I", "L", "YA", "RA"}
+    code, stdout, _ = run_cli("export", root, "--to", "graphml", "-o", "-")
+    path = tmp_path / "g.graphml"
+    path.write_text(stdout, encoding="utf-8")
+    assert set(nx.read_graphml(path).nodes) == {"a", "b"}
+
+
+def test_an_unknown_format_is_a_usage_error(
+    run_cli: RunCli, write_map: Callable[..., Path]
+) -> None:
+    root = write_map({"a.yaml": MAP})
+    code, stdout, stderr = run_cli("export", root, "--to", "svgz")
+    assert code == 2 and stdout == ""
+    assert stderr == (
+        "argmap: error: unknown format: 'svgz' (must be one of "
+        "['aif', 'argdown', 'graphml', 'json'])\n"
+    )
+
+
+def test_a_missing_map_or_a_claim_file_as_output(
+    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    code, _, stderr = run_cli("export", tmp_path / "nowhere", "--to", "json")
+    assert code == 2 and stderr.count("\n") == 1 and "nowhere" in stderr
+    root = write_map({"a.yaml": MAP})
+    code, _, stderr = run_cli("export", root, "--to", "json", "-o", root / "a.yaml")
+    assert code == 2 and "refusing to overwrite claim file" in stderr
+    assert "B." in (root / "a.yaml").read_text(encoding="utf-8")
+
+
+def test_a_map_with_problems_is_exported_with_a_warning(
+    run_cli: RunCli, write_map: Callable[..., Path]
+) -> None:
+    root = write_map({"a.yaml": MAP, "b.yaml": "claims: [{id: c, text: no party}]\n"})
+    code, stdout, stderr = run_cli("export", root, "--to", "json")
+    assert code == 0 and "B." in stdout
+    assert stderr.startswith("argmap: warning: 1 problem(s) loading the map")
+
+
+def test_adding_a_format_is_one_line() -> None:
+    for module, function, description in EXPORTERS.values():
+        assert module.startswith("argmap.export.") and function.startswith("generate_")
+        assert description

@@ -1,0 +1,102 @@
+"""``argmap import``: claim files from AIF (or JSON), findings in lint's form, exit codes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+RunCli = Callable[..., tuple[int, str, str]]
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "aif"
+
+
+def test_import_aif_then_lint(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, report, summary = run_cli("import", "aif", FIXTURES / "dialogue.json", "-o", out)
+    assert code == 0
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*.yaml")) == [
+        "claims/bob-smith.yaml",
+        "claims/wilma-jones.yaml",
+        "map.yaml",
+    ]
+    lines = report.splitlines()
+    assert lines[0].startswith(f"{FIXTURES / 'dialogue.json'}:11:6: AIF006 RA node 20 links")
+    assert lines[-1] == "Found 0 error(s), 5 warning(s), 0 acknowledged."
+    assert summary.startswith("argmap: imported 8 claims, 6 relations and 2 parties")
+    text = (out / "claims" / "wilma-jones.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# Imported by 'argmap import aif' from dialogue.json.\n")
+    code, lint_report, _ = run_cli("lint", out)
+    assert code == 0, lint_report
+
+
+def test_what_was_left_out_fails_the_run(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    code, report, _ = run_cli(
+        "import", "aif", FIXTURES / "messy.json", "-o", out, "--format", "json"
+    )
+    assert code == 1
+    findings = json.loads(report)
+    assert {f["code"] for f in findings} >= {"AIF001", "AIF002", "AIF003", "AIF005", "AIF014"}
+    assert all(f["path"] == str(FIXTURES / "messy.json") for f in findings)
+    code, lint_report, _ = run_cli("lint", out)
+    assert code == 0, lint_report  # what was imported is sound
+
+
+def test_not_aif_is_one_line_and_exit_2(run_cli: RunCli, tmp_path: Path) -> None:
+    source = tmp_path / "notes.json"
+    source.write_text('{"title": "not a map"}', encoding="utf-8")
+    code, stdout, stderr = run_cli("import", "aif", source, "-o", tmp_path / "out")
+    assert (code, stdout) == (2, "")
+    assert stderr == (
+        f"argmap: error: {source}: not AIF JSON: expected an object with a 'nodes' list "
+        "(and 'edges', 'locutions')\n"
+    )
+    assert not (tmp_path / "out").exists()
+    source.write_bytes(b"\xff\xfe{")
+    code, _, stderr = run_cli("import", "aif", source, "-o", tmp_path / "out")
+    assert code == 2 and stderr == f"argmap: error: {source}: not UTF-8 text (byte 1)\n"
+    code, _, stderr = run_cli("import", "aif", tmp_path / "missing.json", "-o", tmp_path / "out")
+    assert code == 2 and "cannot read" in stderr and stderr.count("\n") == 1
+
+
+def test_a_directory_that_is_not_empty(run_cli: RunCli, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("keep me", encoding="utf-8")
+    code, _, stderr = run_cli("import", "aif", FIXTURES / "dialogue.json", "-o", out)
+    assert code == 2 and "is not empty" in stderr and "--force" in stderr
+    code, _, _ = run_cli("import", "aif", FIXTURES / "dialogue.json", "-o", out, "--force")
+    assert code == 0 and (out / "map.yaml").exists()
+    assert (out / "mine.txt").read_text(encoding="utf-8") == "keep me"
+
+
+def test_an_unknown_format(run_cli: RunCli, tmp_path: Path) -> None:
+    code, _, stderr = run_cli("import", "ova", FIXTURES / "dialogue.json", "-o", tmp_path / "o")
+    assert code == 2
+    assert stderr == "argmap: error: unknown format: 'ova' (must be one of ['aif', 'json'])\n"
+
+
+def test_json_export_then_import(
+    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    root = write_map(
+        {
+            "a.yaml": """\
+            parties: {p: {name: P}, q: {name: Q}}
+            claims:
+              - {id: a, party: p, kind: allegation, text: "no"}
+              - {id: b, party: q, text: "012", rebuts: a}
+            """
+        }
+    )
+    exported = tmp_path / "map.json"
+    assert run_cli("export", root, "--to", "json", "-o", exported)[0] == 0
+    code, report, _ = run_cli("import", "json", exported, "-o", tmp_path / "again")
+    assert code == 0, report
+    code, stdout, _ = run_cli("export", tmp_path / "again", "--to", "json")
+    nodes = {n["id"]: n for n in json.loads(stdout)["nodes"]}
+    assert (nodes["a"]["text"], nodes["a"]["kind"], nodes["b"]["text"]) == (
+        "no",
+        "allegation",
+        "012",
+    )
