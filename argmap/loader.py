@@ -18,6 +18,7 @@ from typing import Any
 
 from argmap import schema as schema_data
 from argmap.findings import Finding
+from argmap.gc_pause import cyclic_gc_paused
 from argmap.lint import schema as schema_rule
 from argmap.lint import unreadable_file, yaml_syntax
 from argmap.model import (
@@ -42,6 +43,7 @@ SUFFIXES = (".yaml", ".yml")
 _ID_RE = re.compile(schema_data.ID_PATTERN)
 _UNDERCUT_RE = re.compile(r"^\s*([^\s>]+?)\s*->\s*(\S+?)\s*$")  # linear: no '>' in A
 _COLOR_RE = re.compile(schema_data.COLOR_PATTERN)
+_CLAIM_KEYS = schema_data.CLAIM_SCHEMA["properties"].keys()
 
 
 class MapNotFoundError(FileNotFoundError):
@@ -54,6 +56,11 @@ def load(path: str | os.PathLike[str], *more: str | os.PathLike[str]) -> ArgMap:
     for p in paths:
         if not p.exists() and not p.is_symlink():
             raise MapNotFoundError(f"no such file or directory: {p}")
+    with cyclic_gc_paused():
+        return _load(paths)
+
+
+def _load(paths: list[Path]) -> ArgMap:
     collected = _Collected()
     seen: set[str] = set()
     for p in paths:
@@ -406,9 +413,8 @@ class _FileBuilder:
         claim_id = self.identifier(fields["id"][2], "claim id")
         if claim_id is None:
             return None
-        self.check_keys(
-            fields, schema_data.CLAIM_SCHEMA["properties"], f"claim {_quote(claim_id)}", claim_id
-        )
+        if not fields.keys() <= _CLAIM_KEYS:  # checked first: the message costs a _quote
+            self.check_keys(fields, _CLAIM_KEYS, f"claim {_quote(claim_id)}", claim_id)
         text = ""
         if "text" in fields:
             text = self.text(fields["text"][2], "a claim's 'text'", claim_id) or ""

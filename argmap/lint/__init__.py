@@ -14,6 +14,7 @@ from functools import cache
 from types import ModuleType
 
 from argmap.findings import Finding, sort_findings
+from argmap.gc_pause import cyclic_gc_paused
 from argmap.lint.context import LintContext, LintOptions
 from argmap.lint.rule import Rule
 from argmap.model import ArgMap
@@ -89,13 +90,14 @@ def lint(
     selected -= resolve_codes(ignore)
     ctx = LintContext(amap, options or LintOptions())
     findings: list[Finding] = []
-    for code in sorted(selected):
-        module = rules[code]
-        if code == "AM105":
-            continue  # needs every other finding first
-        findings.extend(_run(module, ctx))
-    findings = _acknowledge(amap, findings, selected, "AM105" in selected)
-    return sort_findings(findings)
+    with cyclic_gc_paused():  # rules build indexes over the whole map: see gc_pause.py
+        for code in sorted(selected):
+            module = rules[code]
+            if code == "AM105":
+                continue  # needs every other finding first
+            findings.extend(_run(module, ctx))
+        findings = _acknowledge(amap, findings, selected, "AM105" in selected)
+        return sort_findings(findings)
 
 
 def _run(module: ModuleType, ctx: LintContext) -> Iterator[Finding]:

@@ -29,16 +29,27 @@ RULE = Rule("AM202", "circular-support", "error", __doc__ or "")
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     claims = ctx.amap.claim_by_id
-    order = {claim_id: i for i, claim_id in enumerate(claims)}
-    graph: dict[str, list[str]] = {claim_id: [] for claim_id in claims}
+    supports: dict[str, list[str]] = {}
     for claim in ctx.amap.claims:
         if claims[claim.id] is claim:
-            graph[claim.id].extend(
+            targets = [
                 r.target for r in claim.supports if r.target in claims and r.target != claim.id
-            )
+            ]
+            if targets:
+                supports[claim.id] = targets
+    # Only a claim that supports and is supported can be on a cycle: the search runs
+    # on those alone (on a large map, a small part of it) and finds the same cycles.
+    supported = {target for targets in supports.values() for target in targets}
+    graph = {
+        claim_id: [t for t in targets if t in supports and t in supported]
+        for claim_id, targets in supports.items()
+        if claim_id in supported
+    }
+    order: dict[str, int] = {}
     for component in strongly_connected(graph):
         if len(component) < 2:
             continue
+        order = order or {claim_id: i for i, claim_id in enumerate(claims)}
         start = min(component, key=order.__getitem__)
         cycle = _cycle_from(start, graph, set(component))
         yield RULE.finding(

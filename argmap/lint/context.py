@@ -39,8 +39,12 @@ class LintContext:
     def relation_kinds(self) -> dict[tuple[str, str], str]:
         """(source, target) -> 'supports' or 'rebuts'; the first one written wins."""
         kinds: dict[tuple[str, str], str] = {}
-        for relation in self.relations:
-            kinds.setdefault((relation.source, relation.target), relation.kind)
+        for claim in self.amap.claims:  # in the order of amap.relations, without its records
+            source = claim.id
+            for ref in claim.supports:
+                kinds.setdefault((source, ref.target), "supports")
+            for ref in claim.rebuts:
+                kinds.setdefault((source, ref.target), "rebuts")
         return kinds
 
     @cached_property
@@ -68,11 +72,17 @@ class LintContext:
     def connected(self) -> set[str]:
         """Ids of claims that take part in at least one relation or undercut."""
         ids: set[str] = set()
+        add = ids.add
         for claim in self.amap.claims:
-            if claim.supports or claim.rebuts or claim.undercuts:
-                ids.add(claim.id)
-            ids.update(ref.target for ref in claim.supports)
-            ids.update(ref.target for ref in claim.rebuts)
-            for undercut in claim.undercuts:
-                ids.update((undercut.source, undercut.target))
+            if (
+                claim.supports or claim.rebuts or claim.undercuts
+            ):  # an isolated claim costs one test
+                add(claim.id)
+                for ref in claim.supports:
+                    add(ref.target)
+                for ref in claim.rebuts:
+                    add(ref.target)
+                for undercut in claim.undercuts:
+                    add(undercut.source)
+                    add(undercut.target)
         return ids

@@ -26,8 +26,9 @@ RULE = Rule("AM203", "isolated", "warning", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
+    connected = ctx.connected
     for claim in ctx.amap.claims:
-        if claim.id not in ctx.connected:
+        if claim.id not in connected:
             yield RULE.finding(
                 f"claim '{claim.id}' has no relation; link it with supports, rebuts or undercuts",
                 claim.span,

@@ -18,29 +18,38 @@ cite:
 ```
 """
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
+from argmap.model import Citation, Claim
 from argmap.quotes import QuoteIndex
 
 RULE = Rule("AM302", "quote-not-found", "error", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    texts = ctx.source_texts
+    # The quotes of each source are checked together: the text is then indexed
+    # once for all of them (see QuoteIndex.contains_all), not searched per quote.
+    by_source: defaultdict[str, list[tuple[Claim, Citation, str]]] = defaultdict(list)
     for claim in ctx.amap.claims:
         for citation in claim.cite:
-            text = texts.get(citation.source)
-            if citation.quote is None or not isinstance(text, QuoteIndex):
-                continue
-            if text.contains(citation.quote):
-                continue
-            passage = text.closest_passage(citation.quote)
+            if citation.quote is not None:
+                by_source[citation.source].append((claim, citation, citation.quote))
+    texts = ctx.source_texts
+    for source_id, quoted in by_source.items():
+        text = texts.get(source_id)
+        if not isinstance(text, QuoteIndex):
+            continue
+        found = text.contains_all([quote for _, _, quote in quoted])
+        missing = [item for item, ok in zip(quoted, found, strict=True) if not ok]
+        passages = text.closest_passages([quote for _, _, quote in missing])
+        for (claim, citation, _), passage in zip(missing, passages, strict=True):
             hint = f'; closest passage: "{_clip(passage)}"' if passage else ""
             yield RULE.finding(
-                f"quote not found in the text of source '{citation.source}'{hint}",
+                f"quote not found in the text of source '{source_id}'{hint}",
                 citation.quote_span or citation.span,
                 claim.id,
             )

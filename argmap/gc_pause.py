@@ -1,0 +1,33 @@
+"""Pause Python's cycle collector while a large, acyclic structure is built or read."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cycle collector for the ``with`` block, then restore it as it was.
+
+    A loaded map is millions of small acyclic objects (tuples, dicts, records). Each
+    one allocated counts towards the next collection, which walks the survivors again
+    and again: on a map of 100,000 claims that is about half the time of loading.
+    Reference counting still frees whatever is dropped, so the pause loses nothing.
+
+    At the end, what the block allocated is moved to the oldest generation (by
+    ``freeze`` then ``unfreeze``), where the collector would put it anyway after two
+    collections that find nothing, without walking the map twice to get there. It is
+    skipped when the program froze objects of its own, so as not to thaw them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if gc.get_freeze_count() == 0:
+            gc.freeze()
+            gc.unfreeze()
+        if was_enabled:
+            gc.enable()
