@@ -25,6 +25,7 @@ from argmap.cli import EXIT_FINDINGS, EXIT_OK, CommandError
 
 IMPORTERS: dict[str, tuple[str, str, str]] = {
     "aif": ("argmap.interchange.aif", "read_aif", "AIF JSON (AIFdb, OVA, xAIF)"),
+    "argdown": ("argmap.interchange.argdown", "read_argdown_json", "the JSON of 'argdown json'"),
     "json": ("argmap.export.json", "read_json", "argmap's node-link JSON ('export --to json')"),
 }
 MAX_BYTES = 256 * 1024 * 1024

@@ -11,8 +11,10 @@ claim, one relation per support, rebuttal and undercut, one argument per undercu
 relation (``tests/export/test_argdown.py`` checks this with the real CLI).
 
 Claim text is written on one line (runs of white space become one space) with
-every character Argdown would read as syntax escaped. Kind, against, tags and
-notes travel in the statements' data (YAML in braces); citations do not.
+every character Argdown would read as syntax escaped. Kind, against, tags, note
+and acknowledgements travel in the statements' data (YAML in braces), which
+``argmap import argdown`` reads back; citations, sources and the map's title do not
+reach Argdown's JSON.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def _tag(party: str) -> str:
 
 def _data(values: dict[str, Any]) -> str:
     """A YAML flow mapping Argdown's lexer keeps whole: JSON strings, braces escaped."""
-    present = {k: v for k, v in values.items() if v not in (None, [], "")}
+    present = {k: v for k, v in values.items() if v not in (None, [], {}, "")}
     if not present:
         return ""
     items = ", ".join(f"{key}: {_json(value)}" for key, value in present.items())
@@ -64,6 +66,12 @@ def _data(values: dict[str, Any]) -> str:
 
 
 def _json(value: Any) -> str:
+    """``value`` as YAML flow (JSON syntax) with no brace or ``=`` inside strings."""
+    if isinstance(value, dict):
+        items = ", ".join(f"{_json(str(k))}: {_json(v)}" for k, v in value.items())
+        return f"{{{items}}}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_json(v) for v in value) + "]"
     text = json.dumps(value, ensure_ascii=False)
     return text.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
 
@@ -125,6 +133,7 @@ def _statement(claim: Claim, incoming: list[tuple[str, str]]) -> list[str]:
             "against": claim.against,
             "tags": list(claim.tags),
             "note": claim.note,
+            "ignore": {i.code: i.reason for i in claim.ignore},
         }
     )
     lines = [f"[{claim.id}]: {escape(claim.text)} {_tag(claim.party)}{data}"]

@@ -73,7 +73,10 @@ def test_a_directory_that_is_not_empty(run_cli: RunCli, tmp_path: Path) -> None:
 def test_an_unknown_format(run_cli: RunCli, tmp_path: Path) -> None:
     code, _, stderr = run_cli("import", "ova", FIXTURES / "dialogue.json", "-o", tmp_path / "o")
     assert code == 2
-    assert stderr == "argmap: error: unknown format: 'ova' (must be one of ['aif', 'json'])\n"
+    assert (
+        stderr
+        == "argmap: error: unknown format: 'ova' (must be one of ['aif', 'argdown', 'json'])\n"
+    )
 
 
 def test_json_export_then_import(

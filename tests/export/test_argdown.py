@@ -15,14 +15,18 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.export.argdown import escape, generate_argdown
 from argmap.graph import to_digraph
+from argmap.interchange.argdown import read_argdown_json
+from argmap.interchange.claimfiles import claim_files
 from argmap.loader import load
 from argmap.model import ArgMap, Claim, Party, Ref, Span
+from argmap.output import write
 
 REPO = Path(__file__).resolve().parents[2]
 INSTALL = REPO / "tools" / "argdown" / "install.sh"
@@ -166,30 +170,89 @@ def test_the_cli_parses_every_claim_and_relation(
         max_size=25,
     )
 )
-def test_any_text_stays_text(
+def test_any_text_stays_text_and_data_stays_data(
     argdown_cli: Path, tmp_path_factory: pytest.TempPathFactory, texts: list[str]
 ) -> None:
     span = Span("x.yaml", 1, 1)
     claims = tuple(
-        Claim(f"c{n}", text, "p", span, supports=(Ref("c0", span),) if n else ())
+        Claim(
+            f"c{n}",
+            text,
+            "p",
+            span,
+            supports=(Ref("c0", span),) if n else (),
+            tags=(text,),
+            note=text,
+        )
         for n, text in enumerate(texts)
     )
     amap = ArgMap(".", claims=claims, parties=(Party("p", "P", span),))
     model = parse(argdown_cli, generate_argdown(amap), tmp_path_factory.mktemp("texts"))
     assert counts(model) == expected_counts(amap)
     for claim in claims:
-        assert statement_text(defined(model, claim.id)) == " ".join(claim.text.split())
+        member = defined(model, claim.id)
+        assert statement_text(member) == " ".join(claim.text.split())
+        assert member["data"] == {"tags": [claim.text], "note": claim.text}  # exact, in data
 
 
 @pytest.mark.node
 @pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not written yet")
 def test_the_shipped_map(argdown_cli: Path, tmp_path: Path) -> None:
     amap = load(SHIPPED_MAP)
-    model = parse(argdown_cli, generate_argdown(amap), tmp_path)
+    model = parse(argdown_cli, generate_argdown(amap), tmp_path / "parsed")
     assert counts(model) == expected_counts(amap)
     assert {m["title"] for m in model["sections"]} >= {
         f"{p.name} #{p.id}" for p in amap.parties if any(c.party == p.id for c in amap.claims)
     }
+    assert_same_through_argdown(amap, back_to_claims(model, tmp_path / "claims"))
+
+
+def back_to_claims(model: dict[str, Any], directory: Path) -> ArgMap:
+    """``argmap import argdown`` of the model, written as claim files and loaded."""
+    amap, _ = read_argdown_json(json.dumps(model), str(directory / "model.json"))
+    for relative, text in claim_files(amap).items():
+        write(directory / relative, text)
+    loaded = load(directory)
+    assert loaded.problems == ()
+    return loaded
+
+
+def assert_same_through_argdown(expected: ArgMap, actual: ArgMap) -> None:
+    """Isomorphic graphs: same ids, texts (on one line), parties, kinds, relations."""
+    before, after = to_digraph(expected), to_digraph(actual)
+    for _, data in before.nodes(data=True):
+        if data["type"] == "claim":
+            data["text"] = " ".join(data["text"].split())
+    fields = (
+        "type",
+        "text",
+        "party",
+        "kind",
+        "against",
+        "tags",
+        "note",
+        "ignore",
+        "source",
+        "target",
+    )
+
+    def node_match(a: dict[str, Any], b: dict[str, Any]) -> bool:
+        return all(a.get(k) == b.get(k) for k in fields)
+
+    assert nx.is_isomorphic(
+        before, after, node_match=node_match, edge_match=lambda a, b: a["relation"] == b["relation"]
+    )
+    assert sorted(before.edges(data="relation")) == sorted(after.edges(data="relation"))
+    assert before.graph["parties"] == after.graph["parties"]
+
+
+@pytest.mark.node
+def test_argdown_and_back(
+    argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    amap = load(write_map({"a.yaml": MAP}))
+    model = parse(argdown_cli, generate_argdown(amap), tmp_path / "parsed")
+    assert_same_through_argdown(amap, back_to_claims(model, tmp_path / "claims"))
 
 
 def test_escape_keeps_words_and_hides_syntax() -> None:
