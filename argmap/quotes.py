@@ -194,11 +194,12 @@ class QuoteIndex:
         blocks = [b for b in matcher.get_matching_blocks() if b.size]
         if not blocks:
             return None
-        begin = max(0, blocks[0].b - blocks[0].a)
-        end = min(len(window), begin + len(needle))
-        begin = _word_boundary(window, begin, -1)
-        end = _word_boundary(window, end, +1)
-        passage = window[begin:end].strip()
+        # Whole words of the text, even where they run past the window.
+        begin = start + max(0, blocks[0].b - blocks[0].a)
+        end = min(len(self.text), begin + len(needle))
+        begin = _word_boundary(self.text, begin, -1)
+        end = _word_boundary(self.text, end, +1)
+        passage = self.text[begin:end].strip()
         return passage or None
 
 

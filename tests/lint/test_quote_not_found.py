@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.quotes import SMALL_TEXT, QuoteIndex, normalise
 
@@ -93,3 +95,47 @@ def test_normalise_folds_what_the_spec_names() -> None:
     assert normalise("\u201cA\u201d \u2018b\u2019 c\u2014d\u00a0e  \n\t f hyph-\n  enated") == (
         "\"A\" 'b' c-d e f hyphenated"
     )
+
+
+WORDS = st.sampled_from(
+    [
+        "the",
+        "treasurer",
+        "kept",
+        "ledger",
+        "at",
+        "home",
+        "for",
+        "six",
+        "weeks",
+        "council",
+        "audit",
+        "safe",
+        "clerk",
+        "fair",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=20, max_size=200), st.lists(WORDS, min_size=1, max_size=8))
+def test_the_closest_passage_is_whole_words_of_the_text(
+    text_words: list[str], quote_words: list[str]
+) -> None:
+    index = QuoteIndex.of(" ".join(text_words))
+    passage = index.closest_passage(" ".join(quote_words) + " unknownword")
+    if passage is None:  # only when no word of the quote is in the text
+        assert not set(quote_words) & set(text_words)
+        return
+    at = index.text.find(passage)
+    assert at >= 0
+    end = at + len(passage)
+    assert at == 0 or index.text[at - 1] == " "
+    assert end == len(index.text) or index.text[end] == " "
+
+
+def test_the_suggestion_does_not_cut_a_word_at_the_window_edge() -> None:
+    minutes = Path(__file__).resolve().parents[1] / "fixtures" / "unseen" / "texts" / "minutes.txt"
+    index = QuoteIndex.of(minutes.read_text(encoding="utf-8"))
+    passage = index.closest_passage("the treasurer resented the council")
+    assert passage == 'the treasurer "kept the ledger at home'
