@@ -32,6 +32,12 @@ DEFAULT_TIMEOUT = 60.0
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_map_arguments(parser, many=False)
+    for action in parser._actions:
+        if action.dest == "paths":
+            action.help = (
+                "a map (directory or claim file), or an abstract framework file: "
+                "ASPARTIX .apx, .tgf, ICCMA 2023 .i23 or .af"
+            )
     parser.usage = "argmap analyse [options] PATH   (a map, or a framework file .apx .tgf .i23 .af)"
     parser.add_argument(
         "--semantics", choices=SEMANTICS, default="grounded", help="default: grounded"

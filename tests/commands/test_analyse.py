@@ -249,3 +249,32 @@ def test_render_labels_under_preferred_are_sceptical(
         re.findall(r'id="claim-([^"]+)", class="[^"]*label-(in|out|undec)"', target.read_text())
     )
     assert classes == {"a": "undec", "b": "undec", "c": "out", "d": "in"}
+
+
+# --- a map's attack graph as an ICCMA file -----------------------------------------------
+
+
+@pytest.mark.parametrize("fmt", ["apx", "tgf", "i23"])
+def test_an_exported_attack_graph_analyses_like_the_map(
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path, fmt: str
+) -> None:
+    from argmap.analysis import iccma
+    from argmap.loader import load
+
+    root = write_map({"trial.yaml": TRIAL})
+    exported = tmp_path / f"trial.{fmt}"
+    exported.write_text(getattr(iccma, f"export_{fmt}")(load(root)))
+    for semantics in ("grounded", "preferred"):
+        _, from_map, _ = run_cli("analyse", root, "--semantics", semantics, "--format", "json")
+        _, from_file, _ = run_cli("analyse", exported, "--semantics", semantics, "--format", "json")
+        if semantics == "grounded":
+            from_map, from_file = f"[{from_map}]", f"[{from_file}]"
+        # the file also holds the auxiliary arguments (~a) and carriers (a=>b[...])
+        without_auxiliaries = [
+            {
+                label: [a for a in ids if "~" not in a and "=>" not in a]
+                for label, ids in labels.items()
+            }
+            for labels in json.loads(from_file)
+        ]
+        assert without_auxiliaries == json.loads(from_map), semantics
