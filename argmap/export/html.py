@@ -420,7 +420,8 @@ header.top{padding:10px 16px 4px}header.top h1{font-size:1.35em;margin:0 0 4px}
 .panel .meta{font-size:.9em;color:#333;margin:0 0 8px}
 .panel .text{font-size:1.08em;margin:8px 0}
 .panel h3{font-size:.95em;margin:12px 0 4px;border-bottom:1px solid #ccc}
-.panel ul{padding-left:1.1em;margin:4px 0}
+.panel ul{list-style:none;padding-left:0;margin:4px 0}
+.panel li{margin:5px 0}
 .panel .card{margin:6px 0;border-left:3px solid #555;padding-left:8px;list-style:none}
 .panel .card q{font-style:italic}
 .panel .go{font:inherit;text-align:left;background:none;border:0;padding:0;color:#0645ad;
@@ -455,7 +456,8 @@ li.am-hidden{display:none}
  .toolbar,.panel,.skip,.help{display:none}
  .layout{display:block}
  .diagram{height:auto;overflow:visible;padding:0;break-after:page}
- .diagram svg.map{width:100%!important;height:auto;max-height:185mm}
+ header.top h1{font-size:14pt}.description{font-size:9pt}
+ .diagram svg.map{width:100%!important;height:auto;max-height:150mm}
  g.am-dim{opacity:1}
  .claims{border:0;padding:0}
  .claim-list .item{break-inside:avoid}
@@ -621,6 +623,14 @@ SCRIPT = r"""
     }
     showPanel(id);
   }
+
+  // A printed map shows no selection.
+  window.addEventListener("beforeprint", function () {
+    if (selected && groups[selected]) { groups[selected].classList.remove("am-selected"); }
+  });
+  window.addEventListener("afterprint", function () {
+    if (selected && groups[selected]) { groups[selected].classList.add("am-selected"); }
+  });
 
   function closePanel() {
     panel.hidden = true;
