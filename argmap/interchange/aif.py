@@ -501,13 +501,15 @@ class _Importer:
             party_id = wanted
         else:
             slug = _UNSAFE.sub("-", name.lower()).strip("-._")
-            party_id = _unique(slug or f"person-{person}", set(parties) | {UNKNOWN_PARTY})
+            number = _UNSAFE.sub("-", person or "").strip("-._")
+            fallback = f"person-{number}" if number else "speaker"
+            party_id = _unique(slug or fallback, set(parties) | {UNKNOWN_PARTY})
         role = ext.get("role") if isinstance(ext.get("role"), str) else None
         color = ext.get("color")
         color = color if isinstance(color, str) and _COLOR_RE.match(color) else None
         if role is None and not ext and person is not None:
             role = f"AIF person {person}"
-        return Party(party_id, name, span, role, color)
+        return Party(party_id, name if name.strip() else party_id, span, role, color)
 
     # -- schemes -----------------------------------------------------------------
 
@@ -799,7 +801,7 @@ class _Importer:
                 problems.append(f"kind {kind!r}")
             against = ext.get("against")
             if against is not None:
-                if against in parties:
+                if isinstance(against, str) and against in parties:
                     draft.against = against
                 else:
                     problems.append(f"against {against!r} (no such party)")
@@ -811,7 +813,7 @@ class _Importer:
                 draft.notes.insert(0, note)
             for cite in ext.get("cite", []) if isinstance(ext.get("cite"), list) else []:
                 source = cite.get("source") if isinstance(cite, dict) else None
-                if source not in sources:
+                if not isinstance(source, str) or source not in sources:
                     problems.append(f"citation of {source!r} (no such source)")
                     continue
                 quote, at = cite.get("quote"), cite.get("at")

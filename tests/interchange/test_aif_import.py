@@ -8,12 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from argmap.findings import Finding
 from argmap.interchange.aif import NotAIFError, read_aif
+from argmap.interchange.claimfiles import claim_files
+from argmap.lint import lint
+from argmap.loader import load
 from argmap.model import ArgMap
+from argmap.output import write
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "aif"
 
@@ -187,15 +191,15 @@ def test_a_file_that_is_not_aif(text: str, words: str) -> None:
     assert "\n" not in str(error.value)
 
 
-_ids = st.one_of(st.integers(-3, 30), st.text(max_size=3), st.none(), st.booleans(), st.floats())
+_near = st.integers(0, 9)
+_ids = st.one_of(_near, _near.map(str), st.text(max_size=3), st.none(), st.booleans(), st.floats())
+_types = st.sampled_from(["I", "I", "I", "L", "RA", "RA", "CA", "CA", "MA", "PA", "YA", "TA"])
 _nodes = st.fixed_dictionaries(
     {},
     optional={
         "nodeID": _ids,
         "text": st.one_of(st.text(max_size=8), st.none(), st.integers()),
-        "type": st.one_of(
-            st.sampled_from(["I", "L", "RA", "CA", "MA", "PA", "YA", "TA"]), st.text(max_size=3)
-        ),
+        "type": st.one_of(_types, st.text(max_size=3)),
         "argmap": st.one_of(
             st.none(),
             st.dictionaries(
@@ -205,6 +209,13 @@ _nodes = st.fixed_dictionaries(
                     st.integers(),
                     st.lists(st.text(max_size=3), max_size=2),
                     st.dictionaries(st.text(max_size=3), st.text(max_size=3), max_size=2),
+                    st.lists(
+                        st.dictionaries(
+                            st.sampled_from(["source", "quote", "at"]),
+                            st.one_of(st.text(max_size=3), st.integers(), st.lists(st.none())),
+                        ),
+                        max_size=2,
+                    ),
                 ),
             ),
         ),
@@ -212,18 +223,42 @@ _nodes = st.fixed_dictionaries(
 )
 _edges = st.fixed_dictionaries({}, optional={"edgeID": _ids, "fromID": _ids, "toID": _ids})
 _locutions = st.fixed_dictionaries({}, optional={"nodeID": _ids, "personID": _ids})
+_participants = st.fixed_dictionaries(
+    {},
+    optional={
+        "participantID": _ids,
+        "firstname": st.one_of(st.text(max_size=4), st.integers()),
+        "surname": st.one_of(st.text(max_size=4), st.none()),
+        "argmap": st.one_of(
+            st.none(),
+            st.dictionaries(
+                st.sampled_from(["id", "role", "color", "declared"]),
+                st.one_of(st.text(max_size=4), st.booleans(), st.sampled_from(["#aabbcc", "p"])),
+            ),
+        ),
+    },
+)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(
     nodes=st.lists(st.one_of(_nodes, st.integers()), max_size=25),
     edges=st.lists(st.one_of(_edges, st.text(max_size=2)), max_size=40),
     locutions=st.lists(_locutions, max_size=6),
+    participants=st.lists(_participants, max_size=3),
 )
 def test_any_aif_shaped_document_imports_without_crashing(
-    nodes: list[Any], edges: list[Any], locutions: list[Any]
+    tmp_path_factory: pytest.TempPathFactory,
+    nodes: list[Any],
+    edges: list[Any],
+    locutions: list[Any],
+    participants: list[Any],
 ) -> None:
-    document = json.dumps({"nodes": nodes, "edges": edges, "locutions": locutions})
+    document = json.dumps(
+        {"nodes": nodes, "edges": edges, "locutions": locutions, "participants": participants}
+    )
     try:
         amap, findings = read_aif(document, "fuzz.json")
     except NotAIFError:
@@ -237,6 +272,12 @@ def test_any_aif_shaped_document_imports_without_crashing(
         targets = {r.target for r in (*claim.supports, *claim.rebuts)}
         assert targets <= set(ids) and claim.id not in targets
     assert all(f.code.startswith("AIF") for f in findings)
+    directory = tmp_path_factory.mktemp("fuzz")
+    for relative, text in claim_files(amap).items():
+        write(directory / relative, text)
+    loaded = load(directory)  # valid claim files with sound references, whatever came in
+    assert loaded.problems == ()
+    assert [f.message for f in lint(loaded, select=["AM1"])] == []
 
 
 def test_imported_files_pass_lint(
