@@ -182,6 +182,7 @@ def visible_claims(opened: Opened) -> set[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_the_page_loads_offline_with_no_error_and_every_claim_drawn(
     explorer: Path, trial: ArgMap, open_page: Callable[[Path], Opened]
@@ -196,6 +197,7 @@ def test_the_page_loads_offline_with_no_error_and_every_claim_drawn(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_clicking_a_claim_shows_its_text_citations_and_relations(
     explorer: Path, open_page: Callable[[Path], Opened]
@@ -222,6 +224,7 @@ def test_clicking_a_claim_shows_its_text_citations_and_relations(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_filters_hide_the_right_claims(
     explorer: Path, trial: ArgMap, open_page: Callable[[Path], Opened]
@@ -250,6 +253,7 @@ def test_filters_hide_the_right_claims(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_a_claim_holding_script_shows_it_as_text_and_nothing_runs(
     explorer: Path, open_page: Callable[[Path], Opened]
@@ -273,6 +277,7 @@ def test_a_claim_holding_script_shows_it_as_text_and_nothing_runs(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_search_marks_matches_and_enter_opens_the_first(
     explorer: Path, open_page: Callable[[Path], Opened]
@@ -292,6 +297,7 @@ def test_search_marks_matches_and_enter_opens_the_first(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_keyboard_tab_arrows_enter_and_escape(
     explorer: Path, open_page: Callable[[Path], Opened]
@@ -325,6 +331,7 @@ def test_keyboard_tab_arrows_enter_and_escape(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 def test_print_shows_the_map_and_the_claims_not_the_controls(
     explorer: Path, open_page: Callable[[Path], Opened]
@@ -343,6 +350,7 @@ def test_print_shows_the_map_and_the_claims_not_the_controls(
 
 
 @pytest.mark.browser
+@pytest.mark.dot
 @needs_dot
 @pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there")
 def test_the_shipped_map_explorer_loads_clean(
