@@ -1,6 +1,6 @@
 """The map as Argdown: a section per party, a statement per claim, its relations.
 
-Each party gets a heading ``# Name #(party) {party: ...}``; under it each of its
+Each party gets a heading ``# Name {party: ..., name: ...}``; under it each of its
 claims is a statement ``[id]: text #(party) {kind: ..., ...}`` followed by the
 claims that support it (``+ [id]``) and rebut it (``- [id]``). A relation that is
 undercut becomes an argument ``<a to b>`` (for a support, reconstructed as premise
@@ -123,7 +123,7 @@ def _heading(party_id: str, party: Party | None) -> str:
     data: dict[str, Any] = {"party": party_id, "name": name}
     if party is not None:
         data.update(role=party.role, color=party.color)
-    return f"# {escape(name)} {_tag(party_id)}{_data(data)}"
+    return f"# {escape(name)}{_data(data)}"
 
 
 def _statement(claim: Claim, incoming: list[tuple[str, str]]) -> list[str]:
