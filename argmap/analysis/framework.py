@@ -39,6 +39,14 @@ Mode = Literal["bipolar", "attack-only"]
 MODES: tuple[Mode, ...] = ("bipolar", "attack-only")
 Role = Literal["claim", "inference", "auxiliary", "carrier"]
 
+MAX_DERIVED_ATTACKS = 2_000_000
+"""Beyond this many derived attacks (long chains of supports), the bipolar reading stops."""
+
+
+class FrameworkTooLarge(ValueError):
+    """The bipolar reading of a map would derive more attacks than ``MAX_DERIVED_ATTACKS``."""
+
+
 Relation = tuple[str, str]
 """A supports or rebuts relation of the map, as (source claim, target claim)."""
 Condition = frozenset[Relation]
@@ -277,50 +285,68 @@ def _derived_attacks(
     undercutters: dict[Relation, list[str]],
     primary: list[Attack],
 ) -> list[Attack]:
-    """Supported and secondary attacks along chains of supports."""
+    """Supported and secondary attacks along chains of supports.
+
+    The closure of each supporting claim is computed once and dropped after use; the
+    work (closure steps plus derived attacks) is bounded by ``MAX_DERIVED_ATTACKS``.
+    """
     supports: dict[str, list[tuple[str, Condition]]] = {}
     for relation, kind in relations.items():
         if kind == "supports":
             condition = frozenset({relation}) if relation in undercutters else _ALWAYS
             supports.setdefault(relation[0], []).append((relation[1], condition))
     attacks_from: dict[str, list[tuple[str, Condition]]] = {}
+    attackers_of: dict[str, list[tuple[str, Condition]]] = {}
     for source, target, condition in primary:
         attacks_from.setdefault(source, []).append((target, condition))
-    reach: dict[str, dict[str, list[Condition]]] = {}
-
-    def supported(claim: str) -> dict[str, list[Condition]]:
-        if claim not in reach:
-            reach[claim] = _support_closure(claim, supports)
-        return reach[claim]
-
+        attackers_of.setdefault(target, []).append((source, condition))
     derived: list[Attack] = []
-    for start in supports:  # supported: start supports+ b, b attacks t
-        for b, conditions in supported(start).items():
+    work = [0]
+    for claim in supports:
+        closure = _support_closure(claim, supports, work)
+        for b, conditions in closure.items():  # supported: claim supports+ b, b attacks t
             for target, attack_condition in attacks_from.get(b, ()):
-                derived.extend((start, target, c | attack_condition) for c in conditions)
-    for attacker, attacked, attack_condition in primary:  # secondary: attacked supports+ b
-        if attacked in supports:
-            for b, conditions in supported(attacked).items():
-                derived.extend((attacker, b, attack_condition | c) for c in conditions)
+                derived.extend((claim, target, _union(c, attack_condition)) for c in conditions)
+        for attacker, attack_condition in attackers_of.get(claim, ()):  # secondary
+            for b, conditions in closure.items():
+                derived.extend((attacker, b, _union(attack_condition, c)) for c in conditions)
+        if work[0] + len(derived) > MAX_DERIVED_ATTACKS:
+            raise FrameworkTooLarge(
+                f"the bipolar reading of this map derives more than {MAX_DERIVED_ATTACKS:,} "
+                "attacks (long chains of supports); use --mode attack-only"
+            )
     return derived
 
 
+def _union(first: Condition, second: Condition) -> Condition:
+    """``first | second`` without building a new set in the common case, an empty one."""
+    if not second:
+        return first
+    return first | second if first else second
+
+
 def _support_closure(
-    start: str, supports: dict[str, list[tuple[str, Condition]]]
+    start: str, supports: dict[str, list[tuple[str, Condition]]], work: list[int]
 ) -> dict[str, list[Condition]]:
     """Claims reachable from ``start`` by one or more supports, each with the minimal
     sets of undercut relations a path to it runs through (the empty set if one avoids them).
+    ``work[0]`` counts the steps taken, so that the caller can bound them.
     """
     best: dict[str, list[Condition]] = {}
     stack = list(supports.get(start, ()))
+    steps = 0
     while stack:
         claim, condition = stack.pop()
+        steps += 1
         known = best.setdefault(claim, [])
         if any(k <= condition for k in known):
             continue
         known[:] = [k for k in known if not condition <= k]
         known.append(condition)
-        stack.extend((nxt, condition | more) for nxt, more in supports.get(claim, ()))
+        stack.extend((nxt, _union(condition, more)) for nxt, more in supports.get(claim, ()))
+        if steps > MAX_DERIVED_ATTACKS:
+            break  # the caller raises FrameworkTooLarge
+    work[0] += steps
     return best
 
 

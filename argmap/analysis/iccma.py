@@ -19,10 +19,12 @@ and ``export_i23`` write a map's attack graph (its bipolar reading) for
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from argmap.analysis.framework import Framework
@@ -31,7 +33,8 @@ from argmap.model import ArgMap
 
 FORMATS: tuple[str, ...] = ("apx", "tgf", "i23")
 SUFFIXES: dict[str, str] = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
-MAX_FILE_BYTES = 2 * 1024**3
+MAX_ARGUMENTS = 20_000_000
+"""The most arguments a ``p af N`` header may declare (each costs memory before any attack)."""
 
 
 class FrameworkFileError(ValueError):
@@ -69,9 +72,10 @@ def read_framework(path: str | os.PathLike[str], fmt: str | None = None) -> Fram
     return PARSERS[chosen](text, shown)
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str) -> Iterator[str]:
     """Lines split at LF only (a CR before it is dropped): names may hold other breaks."""
-    return [line.removesuffix("\r") for line in text.split("\n")]
+    for line in io.StringIO(text, newline="\n"):
+        yield line.removesuffix("\n").removesuffix("\r")
 
 
 # --- names -------------------------------------------------------------------------
@@ -242,45 +246,40 @@ _NAME_COMMENT = re.compile(rf"#\s*([1-9][0-9]*)\s+({_QUOTED})\s*$")
 def parse_i23(text: str, path: str = "<i23>") -> Framework:
     """``p af N`` and ``i j`` lines; names from ``# i "name"`` comments when all are given."""
     size: int | None = None
-    sources: list[int] = []
-    targets: list[int] = []
+    sources, targets = array("i"), array("i")
     names: dict[int, str] = {}
     for number, raw in enumerate(_lines(text), start=1):
-        line = raw.strip()
-        if not line:
+        words = raw.split()
+        if size is not None and len(words) == 2 and _number(words[0]) and _number(words[1]):
+            source, target = int(words[0]), int(words[1])  # the common case, kept fast
+            if 0 < source <= size and 0 < target <= size:
+                sources.append(source - 1)
+                targets.append(target - 1)
+                continue
+        if not words:
             continue
-        if line.startswith("#"):
-            named = _NAME_COMMENT.match(line)
+        if words[0].startswith("#"):
+            named = _NAME_COMMENT.match(raw.strip())
             if named:
                 names.setdefault(int(named.group(1)), _unquote(named.group(2)))
             continue
-        fields = [(m.group(0), m.start() + 1) for m in re.finditer(r"\S+", raw)]
-        if fields[0][0] == "p":
+        if words[0] == "p":
             if size is not None:
                 raise FrameworkFileError(path, number, 1, "a second 'p af N' line; keep one")
-            words = [word for word, _ in fields]
-            if len(words) != 3 or words[1] != "af" or not words[2].isdigit():
+            if len(words) != 3 or words[1] != "af" or not _number(words[2]):
                 raise FrameworkFileError(
-                    path, number, 1, f"expected 'p af N' (N arguments) but found {line[:40]!r}"
+                    path, number, 1, f"expected 'p af N' (N arguments) but found {raw[:40]!r}"
                 )
             size = int(words[2])
-            continue
-        if size is None:
-            raise FrameworkFileError(
-                path, number, 1, "an attack before the 'p af N' line; start the file with it"
-            )
-        if len(fields) != 2 or not all(word.isdigit() for word, _ in fields):
-            raise FrameworkFileError(
-                path, number, 1, f"expected an attack 'i j' but found {line[:40]!r}"
-            )
-        for word, column in fields:
-            if not 1 <= int(word) <= size:
+            if size > MAX_ARGUMENTS:
                 raise FrameworkFileError(
-                    path, number, column, f"argument {word} is outside 1..{size} ('p af {size}')"
+                    path,
+                    number,
+                    1,
+                    f"'p af {size}': argmap reads at most {MAX_ARGUMENTS:,} arguments",
                 )
-        source, target = int(fields[0][0]), int(fields[1][0])
-        sources.append(source - 1)
-        targets.append(target - 1)
+            continue
+        _i23_attack_error(raw, number, path, size)
     if size is None:
         raise FrameworkFileError(path, 1, 1, "no 'p af N' line: an ICCMA 2023 file starts with one")
     labels = [str(i) for i in range(1, size + 1)]
@@ -289,6 +288,30 @@ def parse_i23(text: str, path: str = "<i23>") -> Framework:
         if len(set(given)) == size:
             labels = given
     return Framework.from_indices(labels, sources, targets)
+
+
+def _number(word: str) -> bool:
+    """ASCII digits only: ``str.isdigit`` also accepts superscripts that ``int`` refuses."""
+    return word.isascii() and word.isdigit()
+
+
+def _i23_attack_error(raw: str, number: int, path: str, size: int | None) -> None:
+    """Raise the error for a line that is not a valid attack ``i j``."""
+    if size is None:
+        raise FrameworkFileError(
+            path, number, 1, "an attack before the 'p af N' line; start the file with it"
+        )
+    fields = [(m.group(0), m.start() + 1) for m in re.finditer(r"\S+", raw)]
+    if len(fields) != 2 or not all(_number(word) for word, _ in fields):
+        raise FrameworkFileError(
+            path, number, 1, f"expected an attack 'i j' but found {raw.strip()[:40]!r}"
+        )
+    for word, column in fields:
+        if not 1 <= int(word) <= size:
+            raise FrameworkFileError(
+                path, number, column, f"argument {word} is outside 1..{size} ('p af {size}')"
+            )
+    raise AssertionError("a valid attack line reached the error path")  # pragma: no cover
 
 
 def generate_i23(framework: Framework) -> str:

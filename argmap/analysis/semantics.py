@@ -148,7 +148,7 @@ def sceptical_labelling(
 
 def argument_order(name: str) -> tuple[int, int, str]:
     """Sort key: numbers (ICCMA 2023 arguments) numerically, before names."""
-    return (0, int(name), name) if name.isdigit() else (1, 0, name)
+    return (0, int(name), name) if name.isascii() and name.isdigit() else (1, 0, name)
 
 
 def _check(semantics: str) -> None:

@@ -119,10 +119,13 @@ def _analyse_framework(args: argparse.Namespace, path: str) -> str:
 
 
 def _analyse_map(args: argparse.Namespace, amap: ArgMap) -> str:
-    from argmap.analysis.framework import MODES, from_map
+    from argmap.analysis.framework import MODES, FrameworkTooLarge, from_map
 
     mode = next(m for m in MODES if m == (args.mode or "bipolar"))
-    translated = from_map(amap, mode)
+    try:
+        translated = from_map(amap, mode)
+    except FrameworkTooLarge as exc:
+        raise CommandError(str(exc)) from None
     framework = translated.framework
     found = _solve(framework, args.semantics, args.timeout)
     shown = translated.shown()

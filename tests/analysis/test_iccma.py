@@ -316,3 +316,16 @@ def test_clingo_reads_our_apx_as_the_framework_it_is(framework: Framework) -> No
         )
     )
     assert found == set(extensions(framework, "stable"))
+
+
+def test_an_absurd_argument_count_is_refused_before_any_memory_is_spent() -> None:
+    with pytest.raises(FrameworkFileError, match=r"f\.i23:2:1: 'p af 99999999999': argmap reads"):
+        parse_i23("# big\np af 99999999999\n1 2\n", "f.i23")
+
+
+def test_digits_that_are_not_ascii_are_errors_not_crashes() -> None:
+    with pytest.raises(FrameworkFileError, match=r"f\.i23:2:1: expected an attack 'i j'"):
+        parse_i23("p af 3\n¹ 2\n", "f.i23")
+    with pytest.raises(FrameworkFileError, match=r"f\.i23:1:1: expected 'p af N'"):
+        parse_i23("p af ²\n", "f.i23")
+    assert format_set({"²", "10", "9"}) == "[9,10,²]"

@@ -278,3 +278,23 @@ def test_an_exported_attack_graph_analyses_like_the_map(
             for labels in json.loads(from_file)
         ]
         assert without_auxiliaries == json.loads(from_map), semantics
+
+
+def test_a_bipolar_reading_too_large_is_refused_with_the_way_out(
+    write_map: MapWriter, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.analysis import framework
+
+    monkeypatch.setattr(framework, "MAX_DERIVED_ATTACKS", 50)
+    chain = "".join(
+        f"  - {{id: s{i}, text: S, supports: s{i + 1}, rebuts: t{i}}}\n  - {{id: t{i}, text: T}}\n"
+        for i in range(20)
+    )
+    root = write_map({"m.yaml": "party: p\nclaims:\n" + chain + "  - {id: s20, text: End}\n"})
+    code, out, err = run_cli("analyse", root)
+    assert (code, out) == (2, "")
+    assert "derives more than 50 attacks" in err and "use --mode attack-only" in err
+    code, _, _ = run_cli("analyse", root, "--mode", "attack-only")
+    assert code == 0
+    code, _, err = run_cli("render", root, "--labels", "grounded", "-o", root.parent / "m.dot")
+    assert code == 2 and "derives more than 50 attacks" in err
