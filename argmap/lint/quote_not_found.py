@@ -28,6 +28,7 @@ from argmap.model import Citation, Claim
 from argmap.quotes import QuoteIndex
 
 RULE = Rule("AM302", "quote-not-found", "error", __doc__ or "")
+SUGGEST_FROM = 500
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
@@ -45,7 +46,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             continue
         found = text.contains_all([quote for _, _, quote in quoted])
         missing = [item for item, ok in zip(quoted, found, strict=True) if not ok]
-        passages = text.closest_passages([quote for _, _, quote in missing])
+        # A passage is suggested for the quote's first SUGGEST_FROM characters: likening
+        # costs length times length, and a stranger's quote may be megabytes long.
+        passages = text.closest_passages([quote[:SUGGEST_FROM] for _, _, quote in missing])
         for (claim, citation, _), passage in zip(missing, passages, strict=True):
             hint = f'; closest passage: "{_clip(passage)}"' if passage else ""
             yield RULE.finding(
