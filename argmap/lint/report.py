@@ -33,7 +33,7 @@ def text(findings: Sequence[Finding]) -> str:
     """``path:line:col: CODE message`` a line, then a summary."""
     lines = []
     for f in findings:
-        line = f"{f.span}: {f.code} {_flat(f.message)}"
+        line = f"{_flat(str(f.span))}: {f.code} {_flat(f.message)}"  # a path may hold a newline
         if f.acknowledged is not None:
             line += f" [acknowledged: {_flat(f.acknowledged)}]"
         elif f.severity == "warning":
