@@ -12,6 +12,7 @@ import pytest
 from argmap.export.json import NotArgmapJSONError, generate_json, read_json
 from argmap.graph import to_digraph
 from argmap.loader import load
+from argmap.model import ArgMap
 
 MAP = """\
 map: {title: The trial, description: Who said what.}
@@ -47,11 +48,11 @@ claims:
 
 
 @pytest.fixture
-def amap(write_map: Callable[..., Path]):  # type: ignore[no-untyped-def]
+def amap(write_map: Callable[..., Path]) -> ArgMap:
     return load(write_map({"a.yaml": MAP}))
 
 
-def test_every_claim_attribute_and_span(amap) -> None:  # type: ignore[no-untyped-def]
+def test_every_claim_attribute_and_span(amap: ArgMap) -> None:
     data = json.loads(generate_json(amap))
     nodes = {n["id"]: n for n in data["nodes"]}
     charge = nodes["charge"]
@@ -79,7 +80,7 @@ def test_every_claim_attribute_and_span(amap) -> None:  # type: ignore[no-untype
     assert edges["forged", "letter->charge"]["line"] == 29
 
 
-def test_the_map_metadata(amap) -> None:  # type: ignore[no-untyped-def]
+def test_the_map_metadata(amap: ArgMap) -> None:
     graph = json.loads(generate_json(amap))["graph"]
     assert graph["format"] == "argmap-node-link" and graph["version"] == 1
     assert (graph["title"], graph["description"]) == ("The trial", "Who said what.")
@@ -89,14 +90,14 @@ def test_the_map_metadata(amap) -> None:  # type: ignore[no-untyped-def]
     assert graph["sources"]["speech"]["author"] == "Vyshinsky"
 
 
-def test_networkx_reads_it(amap) -> None:  # type: ignore[no-untyped-def]
+def test_networkx_reads_it(amap: ArgMap) -> None:
     graph = nx.node_link_graph(json.loads(generate_json(amap)), edges="edges")
     assert isinstance(graph, nx.DiGraph)
     assert set(graph.nodes) == set(to_digraph(amap).nodes)
     assert graph.edges["denial", "letter"]["relation"] == "rebuts"
 
 
-def test_read_json_gives_the_same_map(amap) -> None:  # type: ignore[no-untyped-def]
+def test_read_json_gives_the_same_map(amap: ArgMap) -> None:
     again = read_json(generate_json(amap), "map.json")
     assert again.claims == amap.claims
     assert again.party_by_id == amap.party_by_id
