@@ -154,19 +154,21 @@ class _Positions:
     def __init__(self, text: str, path: str) -> None:
         self.path = path
         self.line_starts = [0, *(m.end() for m in re.finditer("\n", text))]
-        self.offsets: dict[tuple[str, str], int] = {}
+        self.offsets: dict[tuple[str, str], list[int]] = {}
         for match in self._RE.finditer(text):
             try:
                 key = node_key(json.loads(match.group(2)))
             except ValueError:
                 continue
             if key is not None:
-                self.offsets.setdefault((match.group(1), key), match.start())
+                self.offsets.setdefault((match.group(1), key), []).append(match.start())
 
-    def span(self, kind: str, key: str | None) -> Span:
-        offset = self.offsets.get((kind, key)) if key is not None else None
-        if offset is None:
+    def span(self, kind: str, key: str | None, occurrence: int = 0) -> Span:
+        """Where the ``occurrence``-th ``"nodeID"`` (or ``"edgeID"``) ``key`` is written."""
+        offsets = self.offsets.get((kind, key), []) if key is not None else []
+        if not offsets:
             return Span(self.path, 1, 1)
+        offset = offsets[min(occurrence, len(offsets) - 1)]
         line = bisect.bisect_right(self.line_starts, offset)
         return Span(self.path, line, offset - self.line_starts[line - 1] + 1)
 
@@ -294,7 +296,9 @@ class _Importer:
                 continue
             if key in self.nodes:
                 self.report(
-                    BAD_NODE, f"node {key} is defined twice; the second one is left out", span
+                    BAD_NODE,
+                    f"node {key} is defined twice; the second one is left out",
+                    self.positions.span("nodeID", key, occurrence=1),
                 )
                 continue
             text = raw.get("text")

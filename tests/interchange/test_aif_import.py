@@ -129,6 +129,8 @@ def test_a_messy_file_imports_what_is_sound() -> None:
     assert len(findings) == len(expected)
     no_text = next(f for f in findings if f.code == "AIF002" and "13" in f.message)
     assert (no_text.span.line, no_text.span.column) == (6, 6)
+    twice = next(f for f in findings if "defined twice" in f.message)
+    assert (twice.span.line, twice.span.column) == (10, 6)  # the second node 10
 
 
 def test_ids_are_traceable_and_unique() -> None:

@@ -10,6 +10,8 @@ The round trip from argmap through the CLI and back is in tests/export/test_argd
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from argmap.interchange.argdown import NotArgdownJSONError, read_argdown_json
 from argmap.model import ArgMap
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "argdown" / "energy.json"
+INSTALL = Path(__file__).resolve().parents[2] / "tools" / "argdown" / "install.sh"
 
 
 def relations(amap: ArgMap) -> set[tuple[str, str, str]]:
@@ -87,3 +90,22 @@ def test_data_that_cannot_be_used_is_reported() -> None:
     amap, findings = read_argdown_json(json.dumps(document), "x.json")
     assert [(c.id, c.kind, c.against) for c in amap.claims] == [("a", "claim", None)]
     assert {f.code for f in findings} == {"ADN002", "ADN004", "ADN007"}
+
+
+@pytest.mark.node
+def test_the_fixture_is_what_the_cli_writes(tmp_path: Path) -> None:
+    """energy.json is regenerated from energy.argdown by the real CLI and reads the same."""
+    if shutil.which("npm") is None:
+        pytest.skip("npm is not installed (scripts/setup node installs it)")
+    install = subprocess.run([str(INSTALL)], capture_output=True, text=True, timeout=900)
+    assert install.returncode == 0, install.stderr[-2000:]
+    cli = install.stdout.strip().splitlines()[-1]
+    source = FIXTURE.with_suffix(".argdown")
+    run = subprocess.run(
+        [cli, "json", str(source), str(tmp_path)], capture_output=True, text=True, timeout=300
+    )
+    assert run.returncode == 0, run.stdout
+    fresh = (tmp_path / "energy.json").read_text(encoding="utf-8")
+    assert read_argdown_json(fresh, "x.json") == read_argdown_json(
+        FIXTURE.read_text(encoding="utf-8"), "x.json"
+    )
