@@ -94,7 +94,7 @@ def _participants(amap: ArgMap) -> dict[str, dict[str, Any]]:
         party_id = party.id if isinstance(party, Party) else party
         number = len(parties) + 1
         extension: dict[str, Any] = {"id": party_id}
-        name = party_id
+        name = party_id or "No party"
         if isinstance(party, Party):
             name = party.name
             extension.update(_present(role=party.role, color=party.color))

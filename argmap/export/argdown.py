@@ -53,7 +53,9 @@ def _escape_word(word: str) -> str:
 
 
 def _tag(party: str) -> str:
-    return f"#{party}" if _SIMPLE_TAG.match(party) else f"#({party})"
+    if not party:
+        return ""
+    return f" #{party}" if _SIMPLE_TAG.match(party) else f" #({party})"
 
 
 def _data(values: dict[str, Any]) -> str:
@@ -119,7 +121,7 @@ def _by_party(amap: ArgMap) -> dict[str, list[Claim]]:
 
 
 def _heading(party_id: str, party: Party | None) -> str:
-    name = party.name if party is not None else party_id
+    name = party.name if party is not None else party_id or "No party"
     data: dict[str, Any] = {"party": party_id, "name": name}
     if party is not None:
         data.update(role=party.role, color=party.color)
@@ -136,7 +138,7 @@ def _statement(claim: Claim, incoming: list[tuple[str, str]]) -> list[str]:
             "ignore": {i.code: i.reason for i in claim.ignore},
         }
     )
-    lines = [f"[{claim.id}]: {escape(claim.text)} {_tag(claim.party)}{data}"]
+    lines = [f"[{claim.id}]: {escape(claim.text)}{_tag(claim.party)}{data}"]
     symbols = {"supports": "+", "rebuts": "-"}
     lines += [f"  {symbols[relation]} [{source}]" for relation, source in incoming]
     return [*lines, ""]

@@ -207,6 +207,19 @@ def test_the_shipped_map(argdown_cli: Path, tmp_path: Path) -> None:
     assert_same_through_argdown(amap, back_to_claims(model, tmp_path / "claims"))
 
 
+@pytest.mark.node
+def test_a_map_with_loading_problems_still_parses(
+    argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
+) -> None:
+    claims = (
+        "claims:\n  - {id: a, text: No party.}\n  - {id: b, party: ghost, text: B., supports: a}\n"
+    )
+    amap = load(write_map({"a.yaml": claims}))
+    assert amap.problems  # a claim without a party
+    model = parse(argdown_cli, generate_argdown(amap), tmp_path)
+    assert counts(model) == expected_counts(amap) == (2, 1, 0)
+
+
 def back_to_claims(model: dict[str, Any], directory: Path) -> ArgMap:
     """``argmap import argdown`` of the model, written as claim files and loaded."""
     amap, _ = read_argdown_json(json.dumps(model), str(directory / "model.json"))
