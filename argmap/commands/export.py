@@ -1,4 +1,4 @@
-"""``argmap export``: the map in another tool's format (AIF, Argdown, GraphML, JSON).
+"""``argmap export``: the map in another tool's format (AIF, Argdown, GraphML, JSON, ICCMA).
 
 Each format is one line of ``EXPORTERS``: name -> (module, function, what it is).
 The function takes the loaded ``ArgMap`` and returns the file's text; its module is
@@ -19,6 +19,9 @@ EXPORTERS: dict[str, tuple[str, str, str]] = {
     "argdown": ("argmap.export.argdown", "generate_argdown", "Argdown text"),
     "graphml": ("argmap.export.graphml", "generate_graphml", "GraphML (yEd, Gephi)"),
     "json": ("argmap.export.json", "generate_json", "node-link JSON of the graph (networkx)"),
+    "apx": ("argmap.export.iccma", "generate_apx", "the attack graph as ASPARTIX facts"),
+    "tgf": ("argmap.export.iccma", "generate_tgf", "the attack graph in trivial graph format"),
+    "i23": ("argmap.export.iccma", "generate_i23", "the attack graph in ICCMA 2023 format"),
 }
 
 
