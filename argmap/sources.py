@@ -46,7 +46,7 @@ def resolve(source: Source, trusted_roots: tuple[Path, ...]) -> Path | Refused |
     shown = _shown(source.text)
     given = Path(source.text)
     if source.text.startswith("~"):
-        with contextlib.suppress(RuntimeError):  # no such user or home: a path like others
+        with contextlib.suppress(RuntimeError, ValueError):  # no such user or home, or a NUL
             given = given.expanduser()
     candidate = given if given.is_absolute() else Path(source.base_dir) / given
     try:

@@ -85,8 +85,13 @@ def _escape_property(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+_LINE_BREAKS = str.maketrans(  # every character str.splitlines() breaks at, escaped
+    {c: c.encode("unicode_escape").decode("ascii") for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+)
+
+
 def _flat(value: str) -> str:
-    return value.replace("\r", "\\r").replace("\n", "\\n")
+    return value.translate(_LINE_BREAKS)
 
 
 def sarif(findings: Sequence[Finding]) -> str:

@@ -178,6 +178,7 @@ def test_source_text_outside_the_map_is_refused_and_never_read(
 MALFORMED = {
     "nul": ("a\\0b.txt", "NUL"),
     "unknown-user": ("~no-such-user-here/x.txt", "does not exist"),
+    "home-and-nul": ("~\\0", "NUL"),  # found by fuzz/: expanduser raised ValueError
     "very-long": ("x" * 100_000, "cannot be read"),
     "very-deep": ("a/" * 5_000 + "x.txt", "cannot be read"),
 }

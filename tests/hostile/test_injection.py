@@ -96,7 +96,7 @@ LINT_MAP = {
           - id: a
             text: x
             "k%0A::warning::injected\\r\\n::error::more": 1
-            ignore: {AM203: "50%\\n::error file=a.yaml,line=1::fake\\r\\nreason"}
+            ignore: {AM203: "50%\\n::error file=a.yaml,line=1::fake\\r\\nreason\\u2028\\x1e\\x85"}
         """,
     "line\nbreak.yaml": "party: p\nclaims: [{id: b, text: y, supports: nowhere}]\n",
 }
@@ -118,9 +118,9 @@ def test_github_annotations_carry_hostile_text_as_data(
     run = run_argmap("lint", "--no-config", "--format", "github", root)
 
     assert run.code == 1
-    lines = run.stdout.splitlines()
+    lines = run.stdout.split("\n")[:-1]  # the runner breaks lines at LF (and CR) only
     assert len(lines) == len(expected) >= 3  # one command per finding, no injected ones
-    pattern = re.compile(r"^::(error|warning|notice) ((?:[a-z]+=[^,:]*,?)+)::([^\r\n]*)$")
+    pattern = re.compile(r"\A::(error|warning|notice) ((?:[a-z]+=[^,:]*,?)+)::([^\r\n]*)\Z")
     for line, finding in zip(lines, expected, strict=True):
         match = pattern.match(line)
         assert match, line
