@@ -318,3 +318,13 @@ def test_schema_command(run_cli: RunCli, tmp_path: Path) -> None:
     assert run_cli("schema") == (0, schema_json(), "")
     assert run_cli("schema", "-o", tmp_path / "s.json")[0] == 0
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == schema_json()
+
+
+def test_a_directory_without_claim_files_is_a_usage_error(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("not a claim file", encoding="utf-8")
+    code, out, err = run_cli("lint", tmp_path)
+    assert (code, out) == (2, "")
+    assert err.startswith("argmap: error: no claim files (*.yaml, *.yml) in ")
+    assert err.count("\n") == 1

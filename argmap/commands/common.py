@@ -47,11 +47,17 @@ def source_roots(args: argparse.Namespace, config: Config) -> tuple[Path, ...]:
 
 
 def load_map(args: argparse.Namespace) -> ArgMap:
-    """The map named by the command's PATH arguments."""
+    """The map named by the command's PATH arguments; a usage error if they hold no file."""
+    from argmap.cli import CommandError
     from argmap.loader import load
 
     paths = paths_of(args)
-    return load(paths[0], *paths[1:])
+    amap = load(paths[0], *paths[1:])
+    if not amap.files and not amap.problems:
+        raise CommandError(
+            f"no claim files (*.yaml, *.yml) in {', '.join(paths)}; is this the map's directory?"
+        )
+    return amap
 
 
 def emit(args: argparse.Namespace, data: str | bytes, amap: ArgMap | None = None) -> None:
