@@ -30,7 +30,9 @@ def decode(data: bytes) -> str | DecodeError:
             try:
                 return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
-                return DecodeError(f"not valid {encoding.upper()}: {exc.reason}", 1, 1)
+                if encoding != "utf-8":
+                    return DecodeError(f"not valid {encoding.upper()}: {exc.reason}", 1, 1)
+                return _not_utf8(data[len(bom) :], exc.start)
     nul = data.find(b"\x00")
     if nul != -1:
         line, column = _position(data, nul)
@@ -38,12 +40,14 @@ def decode(data: bytes) -> str | DecodeError:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line, column = _position(data, exc.start)
-        return DecodeError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8",
-            line,
-            column,
-        )
+        return _not_utf8(data, exc.start)
+
+
+def _not_utf8(data: bytes, offset: int) -> DecodeError:
+    line, column = _position(data, offset)
+    return DecodeError(
+        f"not valid UTF-8 (byte 0x{data[offset]:02x}); save the file as UTF-8", line, column
+    )
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

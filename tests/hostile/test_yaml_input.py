@@ -121,11 +121,12 @@ def test_binary_file_is_a_syntax_finding_at_the_first_nul(
     assert (finding["line"], finding["column"]) == where
 
 
+@pytest.mark.parametrize("bom", [b"", codecs.BOM_UTF8], ids=["plain", "utf-8-bom"])
 def test_file_not_in_utf8_names_the_byte_and_its_place(
-    write_map: MapWriter, lint_json: LintJson
+    bom: bytes, write_map: MapWriter, lint_json: LintJson
 ) -> None:
     latin1 = f"party: p\n{PARTIES}claims:\n  - id: a\n    text: Caf\xe9 cr\xe8me\n"
-    run = lint_json(write_map({"latin1.yaml": latin1.encode("latin-1")}))
+    run = lint_json(write_map({"latin1.yaml": bom + latin1.encode("latin-1")}))
 
     assert run.code == 1
     (finding,) = run.findings()
