@@ -16,6 +16,7 @@ import yaml
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
+from argmap import yamltree
 from argmap.findings import Finding
 from argmap.loader import load
 from argmap.yamltree import Node, parse_tree
@@ -192,3 +193,17 @@ def _expected(events: Any) -> Any:
             items = stack.pop()
             stack[-1].append(dict(zip(items[::2], items[1::2], strict=True)))
     return stack[0][0] if stack[0] else None
+
+
+@given(st.one_of(st.binary(max_size=300), hostile_text.map(lambda t: t.encode("utf-8", "replace"))))
+@example(b"claims:\n  - id: \x01\n")  # the pure-Python reader raised this at construction
+def test_the_pure_python_parser_also_gives_findings_never_an_exception(data: bytes) -> None:
+    """PyYAML without libyaml parses in Python; argmap must stand on it too."""
+    names = vars(yamltree)
+    saved, names["_Parser"] = names["_Parser"], yaml.SafeLoader
+    try:
+        tree, findings = parse_tree(data, "fuzz.yaml")
+    finally:
+        names["_Parser"] = saved
+    plain_of(tree)
+    assert all(f.span.line >= 1 and f.span.column >= 1 for f in findings)

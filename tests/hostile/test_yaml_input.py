@@ -8,6 +8,7 @@ asserts.
 from __future__ import annotations
 
 import codecs
+import os
 import random
 from collections.abc import Callable
 from pathlib import Path
@@ -484,3 +485,35 @@ def test_a_misquote_of_700_kb_gets_its_closest_passage_in_linear_time(
     assert (finding["code"], finding["line"], finding["column"]) == ("AM302", 7, 30)
     assert "closest passage" in finding["message"]
     assert len(finding["message"]) < 400
+
+
+@pytest.mark.parametrize(
+    ("content", "code"),
+    [
+        pytest.param("[" * 200_000 + "]" * 200_000, "AM004", id="deep-flow"),
+        pytest.param("- " * 200_000 + "x\n", "AM004", id="deep-block"),
+        pytest.param("claims: &x [1, *x]\n", "AM004", id="self-alias"),
+        pytest.param("claims: !!python/object/apply:os.system [ls]\n", "AM004", id="python-tag"),
+        pytest.param(b"claims:\n  - id: \x01\n", "AM001", id="control-character"),
+    ],
+)
+def test_pure_python_yaml_parser_gives_the_same_findings(
+    content: str | bytes,
+    code: str,
+    tmp_path: Path,
+    write_map: MapWriter,
+    run_argmap: Callable[..., Run],
+) -> None:
+    # PyYAML built without libyaml parses in Python: no crash, no RecursionError there.
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(
+        "import yaml\nyaml.CSafeLoader = yaml.SafeLoader  # as if built without libyaml\n"
+    )
+    root = write_map({"a.yaml": content})
+    env = {**os.environ, "PYTHONPATH": str(site)}
+
+    run = run_argmap("lint", "--no-config", "--format", "json", root, env=env)
+
+    assert run.code == 1
+    assert code in run.codes()
