@@ -121,6 +121,8 @@ def read_json(text: str, path: str = "<json>") -> ArgMap:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise NotArgmapJSONError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
+    except RecursionError:
+        raise NotArgmapJSONError(f"{path}: JSON nested too deeply") from None
     graph = data.get("graph") if isinstance(data, dict) else None
     if not isinstance(graph, dict) or graph.get("format") != FORMAT:
         raise NotArgmapJSONError(

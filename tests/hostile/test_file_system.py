@@ -342,3 +342,18 @@ def test_unreadable_file_and_directory_are_findings(
     (missing,) = run.of("AM303")
     assert "cannot be read" in missing["message"]
     assert MARKER not in run.stdout
+
+
+@pytest.mark.skipif("import" not in COMMANDS, reason="argmap import is not written yet")
+@pytest.mark.parametrize("fmt", ["aif", "argdown", "json"])
+def test_importing_json_nested_200000_deep_is_a_clear_error(
+    fmt: str, tmp_path: Path, run_argmap: RunArgmap
+) -> None:
+    nested = tmp_path / "deep.json"
+    nested.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
+
+    run = run_argmap("import", fmt, nested, "-o", tmp_path / "out")
+
+    assert run.code == 2
+    assert "nested too deeply" in run.stderr
+    assert not (tmp_path / "out").exists()
