@@ -89,10 +89,14 @@ def _bold_label(text: str) -> str:
     return f"<<B>{escaped}</B>>" if escaped else quote(" ")
 
 
+TOOLTIP_LIMIT = 2000
+"""Characters of a tooltip: dot refuses a claim text of megabytes in one quoted string."""
+
+
 def _tooltip(text: str) -> str:
     # Graphviz (2.43 at least) unescapes a tooltip twice, so a backslash is written four
     # times; entities it would keep are neutralised with &amp;.
-    text = clean(text).replace("&", "&amp;")
+    text = shorten(clean(text), TOOLTIP_LIMIT).replace("&", "&amp;")
     return '"' + text.replace("\\", "\\\\\\\\").replace('"', '\\"') + '"'
 
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 import codecs
 import os
 import random
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from argmap.cli import COMMANDS
 from argmap.yamltree import MAX_DEPTH, MAX_LISTED, MAX_NODES
 
 from .conftest import Run
@@ -349,6 +351,28 @@ def test_a_claim_text_of_10_mb_loads(write_map: MapWriter, lint_json: LintJson) 
 
     assert run.code == 0
     assert run.findings() == []
+
+
+@pytest.mark.skipif("render" not in COMMANDS, reason="argmap render is not written yet")
+@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+@pytest.mark.parametrize("suffix", [".svg", ".html", ".mmd"])
+def test_a_claim_text_of_10_mb_is_drawn(
+    suffix: str, tmp_path: Path, write_map: MapWriter, run_argmap: Callable[..., Run]
+) -> None:
+    # The whole text was a DOT tooltip, and dot refuses a quoted string of megabytes.
+    text = ("The accused met no one in Copenhagen that year. " * 220_000)[: 10 * 2**20]
+    content = (
+        f"party: p\n{PARTIES}claims:\n  - id: long\n    text: {text}\n"
+        "  - {id: answer, party: q, text: No., rebuts: long}\n"
+    )
+    out = tmp_path / f"map{suffix}"
+
+    run = run_argmap("render", "--no-config", write_map({"long.yaml": content}), "-o", out)
+
+    assert run.code == 0, run.stderr
+    drawn = out.read_text(encoding="utf-8").replace("&#45;", "-")
+    assert "claim-long" in drawn or suffix == ".mmd"
+    assert out.stat().st_size < 100 * 2**20
 
 
 def test_10000_files_load_with_one_finding_where_it_belongs(
