@@ -80,11 +80,26 @@ def test_any_text_gives_findings_never_an_exception(text: str) -> None:
 
 
 @given(dumped(plain))
+@example("- ' ': null\n  ? '\x85    '\n  : null\n")  # NEL in a quoted key folds to a space
 def test_plain_data_round_trips(text: str) -> None:
     expected = yaml.safe_load(text)
     tree, findings = parse_tree(text, "fuzz.yaml")
+    if _repeats_a_key(yaml.compose(text, Loader=yaml.SafeLoader)):
+        # PyYAML's emitter writes a line break (NEL, U+2028) raw inside a quoted key and
+        # YAML folds it to a space: two keys became one. argmap says so; PyYAML keeps the last.
+        assert {f.code for f in findings} == {"AM003"}
+        return
     assert findings == []
     assert plain_of(tree) == expected
+
+
+def _repeats_a_key(node: yaml.Node | None) -> bool:
+    if isinstance(node, yaml.SequenceNode):
+        return any(_repeats_a_key(item) for item in node.value)
+    if isinstance(node, yaml.MappingNode):
+        keys = [key.value for key, _ in node.value]
+        return len(keys) != len(set(keys)) or any(_repeats_a_key(v) for _, v in node.value)
+    return False
 
 
 @given(dumped(plain), st.sampled_from(["utf-8-sig", "utf-16", "utf-16-be", "utf-32"]))
