@@ -36,7 +36,7 @@ from argmap.model import (
     Undercut,
 )
 from argmap.textfile import DecodeError, decode
-from argmap.yamltree import Node, parse_tree
+from argmap.yamltree import MAX_LISTED, Node, parse_tree
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
@@ -181,7 +181,9 @@ def load_file(path: Path, root: Path, into: _Collected) -> None:
     tree, problems = parse_tree(text if utf32 else data, shown)
     into.problems.extend(problems)
     if tree is not None:
-        _FileBuilder(shown, path.parent, root, into).build(tree)
+        builder = _FileBuilder(shown, path.parent, root, into)
+        builder.build(tree)
+        builder.count_unlisted()
 
 
 def _read_regular_file(path: Path, limit: int) -> bytes | None:
@@ -207,6 +209,8 @@ class _FileBuilder:
         self.into = into
         self.default_party: str | None = None
         self.default_party_span: Span | None = None
+        self.errors = 0
+        self.first_unlisted: tuple[int, int] | None = None
 
     # -- reporting ---------------------------------------------------------------
 
@@ -215,9 +219,23 @@ class _FileBuilder:
 
     def error(self, message: str, node: Node | tuple[int, int], claim: str | None = None) -> None:
         line, column = (node[1], node[2]) if len(node) == 3 else node
+        self.errors += 1
+        if self.errors > MAX_LISTED:  # a flood (millions of bad items) costs no memory
+            self.first_unlisted = self.first_unlisted or (line, column)
+            return
         self.into.problems.append(
             schema_rule.RULE.finding(message, Span(self.path, line, column), claim)
         )
+
+    def count_unlisted(self) -> None:
+        if self.first_unlisted is not None:
+            self.into.problems.append(
+                schema_rule.RULE.finding(
+                    f"{self.errors - MAX_LISTED} more schema problems in this file are not "
+                    "listed, from here on; fix the ones above first",
+                    Span(self.path, *self.first_unlisted),
+                )
+            )
 
     # -- typed access ------------------------------------------------------------
 

@@ -12,6 +12,7 @@ A node is a tuple ``(value, line, column)`` (1-based) where value is a ``str``,
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from typing import Any, TypeAlias
@@ -32,6 +33,11 @@ Node: TypeAlias = tuple[Any, int, int]
 Entry: TypeAlias = tuple[int, int, Node]
 
 MAX_DEPTH = 32
+MAX_NODES = 4_000_000
+"""Values read from one file at most: bounds the memory a file costs (claim files hold
+far fewer; 100,000 claims are about 2,000,000)."""
+MAX_LISTED = 100
+"""Findings of one rule listed per file; the others are counted in one more finding."""
 _NULLS = frozenset({"", "~", "null", "Null", "NULL"})
 _STR_TAGS = frozenset({None, "!", "tag:yaml.org,2002:str"})
 _NULL_TAG = "tag:yaml.org,2002:null"
@@ -47,28 +53,59 @@ _AliasEvent, _DocumentStartEvent = yaml.AliasEvent, yaml.DocumentStartEvent
 def parse_tree(data: bytes | str, path: str) -> tuple[Node | None, list[Finding]]:
     """Parse one YAML document into a node tree, with findings for what was refused."""
     findings: list[Finding] = []
+    counts: dict[Any, int] = {}
+    first_unlisted: dict[Any, tuple[int, int]] = {}
 
     def report(rule: Any, message: str, line: int, column: int) -> None:
-        findings.append(rule.RULE.finding(message, Span(path, line, column)))
+        count = counts[rule] = counts.get(rule, 0) + 1
+        if count <= MAX_LISTED:
+            findings.append(rule.RULE.finding(message, Span(path, line, column)))
+        elif count == MAX_LISTED + 1:
+            first_unlisted[rule] = (line, column)
 
-    parser = _Parser(data)
+    root = _parse(data, report)
+    for rule, (line, column) in first_unlisted.items():
+        findings.append(
+            rule.RULE.finding(
+                f"{counts[rule] - MAX_LISTED} more {rule.RULE.name} problems in this file "
+                "are not listed, from here on; fix the ones above first",
+                Span(path, line, column),
+            )
+        )
+    return root, findings
+
+
+Report: TypeAlias = Callable[[Any, str, int, int], None]
+
+
+def _parse(data: bytes | str, report: Report) -> Node | None:
+    parser = None
     try:
+        parser = _Parser(data)  # the pure-Python reader checks characters here already
         root = _build(parser.get_event, report)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = _within(data, mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
         report(yaml_syntax, f"invalid YAML: {problem}", line, column)
-        return None, findings
-    except yaml.YAMLError as exc:  # reader errors: control characters, bad encoding
+        return None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow
+        character = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        line, column = _offset_position(data, exc.position)
+        report(
+            yaml_syntax,
+            f"invalid YAML: {exc.reason}: U+{character:04X}; remove that character",
+            line,
+            column,
+        )
+        return None
+    except yaml.YAMLError as exc:
         report(yaml_syntax, f"invalid YAML: {_one_line(str(exc))}", 1, 1)
-        return None, findings
+        return None
     finally:
-        parser.dispose()
-    return root, findings
-
-
-Report: TypeAlias = Callable[[Any, str, int, int], None]
+        if parser is not None:
+            parser.dispose()
+    return root
 
 
 def _build(get_event: Callable[[], Any], report: Report) -> Node | None:
@@ -86,6 +123,7 @@ def _build(get_event: Callable[[], Any], report: Report) -> Node | None:
     key: Any = None  # in a mapping: the key node waiting for its value
     opened_line = opened_column = 0  # where the open container starts
     documents = 0
+    nodes = 0
     while (event := get_event()) is not None:
         kind = type(event)
         if kind is _ScalarEvent:
@@ -152,6 +190,16 @@ def _build(get_event: Callable[[], Any], report: Report) -> Node | None:
         else:
             continue  # stream and document ends
         # Add the finished node to the open container.
+        nodes += 1
+        if nodes > MAX_NODES:
+            report(
+                unsupported_yaml,
+                f"more than {MAX_NODES:,} values in one file; split it "
+                "(the rest of this file was not read)",
+                node[1],
+                node[2],
+            )
+            break
         if container is None:
             if root is None:
                 root = node
@@ -227,4 +275,15 @@ def _within(data: bytes | str, line: int, column: int) -> tuple[int, int]:
     lines = _BREAKS.split(text)
     if line <= len(lines):
         return line, column
+    return len(lines), len(lines[-1]) + 1
+
+
+def _offset_position(data: bytes | str, offset: int) -> tuple[int, int]:
+    """Line and column of libyaml's reader offset: bytes of UTF-8, or of UTF-16 after a BOM."""
+    if isinstance(data, bytes) and data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        before = data[:offset].decode("utf-16", "replace")
+    else:
+        raw = data if isinstance(data, bytes) else data.encode("utf-8")
+        before = raw[:offset].decode("utf-8", "replace")
+    lines = _BREAKS.split(before.removeprefix("\ufeff"))
     return len(lines), len(lines[-1]) + 1
