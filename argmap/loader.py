@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from argmap import schema as schema_data
+from argmap.fastload import read_claims
 from argmap.findings import Finding
 from argmap.gc_pause import cyclic_gc_paused
 from argmap.lint import schema as schema_rule
@@ -36,7 +37,7 @@ from argmap.model import (
     Undercut,
 )
 from argmap.textfile import DecodeError, decode
-from argmap.yamltree import MAX_LISTED, Node, parse_tree
+from argmap.yamltree import MAX_LISTED, MAX_NODES, Node, parse_tree
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
@@ -44,6 +45,7 @@ _ID_RE = re.compile(schema_data.ID_PATTERN)
 _UNDERCUT_RE = re.compile(r"^\s*([^\s>]+?)\s*->\s*(\S+?)\s*$")  # linear: no '>' in A
 _COLOR_RE = re.compile(schema_data.COLOR_PATTERN)
 _CLAIM_KEYS = schema_data.CLAIM_SCHEMA["properties"].keys()
+_CITATION_KEYS = frozenset(schema_data.CITATION_KEYS)
 
 
 class MapNotFoundError(FileNotFoundError):
@@ -178,7 +180,14 @@ def load_file(path: Path, root: Path, into: _Collected) -> None:
         return
     # Decoded only to diagnose: libyaml reads UTF-8 and UTF-16 bytes, not UTF-32.
     utf32 = data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE))
-    tree, problems = parse_tree(text if utf32 else data, shown)
+    source = text if utf32 else data
+    claims = read_claims(
+        source, shown, id_pattern=_ID_RE, undercut_pattern=_UNDERCUT_RE, max_values=MAX_NODES
+    )
+    if claims is not None:  # a plain file of valid claims, read straight from its events
+        into.claims.extend(claims)
+        return
+    tree, problems = parse_tree(source, shown)
     into.problems.extend(problems)
     if tree is not None:
         builder = _FileBuilder(shown, path.parent, root, into)
@@ -255,6 +264,9 @@ class _FileBuilder:
         return None
 
     def text(self, node: Node, what: str, claim: str | None = None) -> str | None:
+        value = node[0]
+        if type(value) is str and value.strip():  # the common case, without further calls
+            return value
         value = self.string(node, what, claim)
         if value is not None and not value.strip():
             self.error(f"{what} must not be empty", node, claim)
@@ -262,6 +274,9 @@ class _FileBuilder:
         return value
 
     def identifier(self, node: Node, what: str, claim: str | None = None) -> str | None:
+        value = node[0]
+        if type(value) is str and _ID_RE.fullmatch(value):  # the common case, without calls
+            return value
         value = self.string(node, what, claim)
         if value is not None and not _ID_RE.fullmatch(value):
             self.error(
@@ -496,8 +511,11 @@ class _FileBuilder:
     ) -> tuple[Ref, ...]:
         if key not in fields:
             return ()
+        node = fields[key][2]
+        if type(node[0]) is str and _ID_RE.fullmatch(node[0]):  # one valid id: the common case
+            return (Ref(node[0], Span(self.path, node[1], node[2])),)
         refs = []
-        for item in self.items(fields[key][2], f"'{key}'", claim_id):
+        for item in self.items(node, f"'{key}'", claim_id):
             target = self.identifier(item, f"'{key}' target", claim_id)
             if target is not None:
                 refs.append(Ref(target, self.span(item)))
@@ -534,7 +552,8 @@ class _FileBuilder:
             entries = self.mapping(item, "a citation", claim_id)
             if entries is None:
                 continue
-            self.check_keys(entries, schema_data.CITATION_KEYS, "a citation", claim_id)
+            if not entries.keys() <= _CITATION_KEYS:
+                self.check_keys(entries, schema_data.CITATION_KEYS, "a citation", claim_id)
             if "source" not in entries:
                 self.error("a citation needs a 'source'", item, claim_id)
                 continue

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import difflib
 import re
-from array import array
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import accumulate, islice, repeat
+from itertools import islice, pairwise, repeat
+from operator import add
 
 # Typographic quote marks and dashes, by code point, and what they fold to.
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
@@ -70,16 +70,30 @@ def _words_of(text: str) -> list[str]:
     return _NOT_WORD.sub(" ", text).split(" ")
 
 
+def _anchor(needle: str) -> tuple[str | tuple[str, str], int] | None:
+    """Where to look for a quote: its longest pair of adjacent inner tokens (or its one
+    inner token), and the offset of that pair in the quote; None for one or two tokens."""
+    tokens = needle.split(" ")
+    if len(tokens) < 3:
+        return None
+    if len(tokens) == 3:
+        return tokens[1], len(tokens[0]) + 1
+    lengths = list(map(len, tokens))
+    pair_lengths = list(map(add, lengths[1:-2], lengths[2:-1]))  # of inner pairs, from 1
+    best = pair_lengths.index(max(pair_lengths)) + 1
+    return (tokens[best], tokens[best + 1]), sum(lengths[:best]) + best
+
+
 @dataclass
 class QuoteIndex:
-    """A normalised source text, with its words counted and located on demand."""
+    """A normalised source text, with its tokens and words located on demand."""
 
     text: str
     _words: dict[str, list[int]] | None = field(default=None, repr=False)
+    _tokens: list[str] | None = field(default=None, repr=False)
     _pieces: list[str] | None = field(default=None, repr=False)
-    _counts: Counter[str] | None = field(default=None, repr=False)
-    _starts: array[int] | None = field(default=None, repr=False)
     _postings: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _counted: dict[str, int] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, raw_text: str) -> QuoteIndex:
@@ -95,65 +109,89 @@ class QuoteIndex:
             self._words = dict(index)
         return self._words
 
-    @property
-    def counts(self) -> Counter[str]:
-        """Every whole word of the text -> how often it occurs (one pass, at C speed)."""
-        if self._counts is None:
-            self._pieces = _words_of(self.text)
-            self._counts = Counter(self._pieces)
-            self._counts.pop("", None)  # the gaps between separators are not words
-        return self._counts
-
-    def postings(self, words: Iterable[str]) -> dict[str, list[int]]:
-        """The offsets of each of ``words`` in the text, found in one pass for all."""
-        words = set(words)
-        wanted = {w for w in words if w not in self._postings and self.counts.get(w)}
-        if wanted:
-            found: dict[str, list[int]] = {word: [] for word in wanted}
-            pieces, starts = self._pieces, self._starts
-            assert pieces is not None  # set by self.counts
-            if starts is None:  # piece i starts at the lengths of those before it, plus i
-                starts = self._starts = array("q", accumulate(map(len, pieces), initial=0))
-            for i in [i for i, piece in enumerate(pieces) if piece in wanted]:
-                found[pieces[i]].append(starts[i] + i)
-            self._postings.update(found)
-        return {w: self._postings.get(w, []) for w in words}
-
     def contains(self, quote: str) -> bool:
         """Whether the quote, normalised, occurs in the text."""
         return self.contains_all([quote])[0]
 
     def contains_all(self, quotes: Iterable[str]) -> list[bool]:
-        """Whether each quote, normalised, occurs in the text: one pass for all of them."""
+        """Whether each quote, normalised, occurs in the text: one pass for all of them.
+
+        Text and quotes are normalised, so single spaces separate their tokens, and a
+        quote's inner tokens (all but the first and last, which may be cut) are whole
+        tokens of the text wherever the quote occurs. Each quote is anchored on a pair
+        of adjacent inner tokens, the longest, which is rarely frequent; one pass over
+        the text's token pairs finds every place of every anchor, and each quote is
+        compared only there.
+        """
         needles = [normalise(quote) for quote in quotes]
         text = self.text
         if len(text) <= SMALL_TEXT:
             return [needle in text for needle in needles]
-        anchors = [self._rarest_whole_word(needle) for needle in needles]
-        postings = self.postings({a[0] for a in anchors if a is not None})
+        anchors = [_anchor(needle) for needle in needles]
+        places = self._places({key for key, _ in filter(None, anchors)})
         startswith = text.startswith
         found: list[bool] = []
         for needle, anchor in zip(needles, anchors, strict=True):
-            if anchor is None:  # no whole word inside: a quote of a word or two
+            if anchor is None:  # no inner token: a quote of a word or two
                 found.append(needle in text)
                 continue
-            word, offset = anchor
-            places = postings[word]  # ascending; a quote cannot start before the text
-            starts = map(offset.__rsub__, islice(places, bisect_left(places, offset), None))
-            # text.startswith(needle, at - offset) for each place, looped over in C: the
-            # rarest word of a quote still occurs a few dozen times in a big text.
+            key, offset = anchor
+            at = places.get(key, [])  # ascending; a quote cannot start before the text
+            starts = map(offset.__rsub__, islice(at, bisect_left(at, offset), None))
+            # text.startswith(needle, place - offset) for each place, looped over in C.
             found.append(any(map(startswith, repeat(needle), starts)))
         return found
 
-    def _rarest_whole_word(self, needle: str) -> tuple[str, int] | None:
-        """A word of the needle not cut by its ends, with the fewest occurrences."""
-        pieces = _words_of(needle)
-        inside = [piece for piece in pieces[1:-1] if piece]  # the ends may be cut words
-        if not inside:
-            return None
-        word = min(inside, key=self.counts.__getitem__)  # the first of the rarest
-        index = pieces.index(word, 1)
-        return word, sum(map(len, pieces[:index])) + index
+    def _places(self, keys: set[str | tuple[str, str]]) -> dict[str | tuple[str, str], list[int]]:
+        """Offsets in the text of tokens (a string) and pairs of adjacent tokens (a tuple)."""
+        if self._tokens is None:
+            self._tokens = self.text.split(" ")
+        tokens = self._tokens
+        hits: list[int] = []
+        singles = {key for key in keys if isinstance(key, str)}
+        if singles:
+            hits += [i for i, token in enumerate(tokens) if token in singles]
+        pairs = keys - singles
+        if pairs:
+            hits += [i for i, pair in enumerate(pairwise(tokens)) if pair in pairs]
+        places: defaultdict[str | tuple[str, str], list[int]] = defaultdict(list)
+        offset = previous = 0
+        for i in sorted(set(hits)):  # each token is followed by one space
+            offset += sum(map(len, tokens[previous:i])) + (i - previous)
+            previous = i
+            if tokens[i] in singles:
+                places[tokens[i]].append(offset)
+            if i + 1 < len(tokens) and (pair := (tokens[i], tokens[i + 1])) in pairs:
+                places[pair].append(offset)
+        return places
+
+    def postings(self, words: Iterable[str], limit: int | None = None) -> dict[str, list[int]]:
+        """The offsets of each of ``words`` in the text, found in one pass for all.
+
+        With ``limit``, words that occur more often than that are left out.
+        """
+        words = set(words)
+        cap = len(self.text) if limit is None else limit
+        known, counted = self._postings, self._counted
+        wanted = {w for w in words if w not in known and counted.get(w, 0) <= cap}
+        if wanted:
+            if self._pieces is None:
+                self._pieces = _words_of(self.text)
+            pieces = self._pieces
+            hits = [i for i, piece in enumerate(pieces) if piece in wanted]
+            counts = Counter(map(pieces.__getitem__, hits))  # at C speed
+            counted.update(counts)
+            too_common = {word for word, count in counts.items() if count > cap}
+            if too_common:  # not worth locating, one by one
+                hits = [i for i in hits if pieces[i] not in too_common]
+            found: dict[str, list[int]] = {w: [] for w in wanted if w not in too_common}
+            offset = previous = 0
+            for i in hits:  # each piece is followed by one separator
+                offset += sum(map(len, pieces[previous:i])) + (i - previous)
+                previous = i
+                found[pieces[i]].append(offset)
+            known.update(found)
+        return {word: known[word] for word in words if word in known and len(known[word]) <= cap}
 
     def closest_passage(self, quote: str) -> str | None:
         """The passage of the text most like the quote, as long as it, or None."""
@@ -165,11 +203,9 @@ class QuoteIndex:
         if not self.text:
             return [None for _ in needles]
         word_sets = [set(_WORD.findall(needle)) for needle in needles]
-        counts = self.counts
-        useful = {w for words in word_sets for w in words if counts.get(w, 0) <= TOO_COMMON}
-        postings = self.postings(useful)
+        postings = self.postings({w for words in word_sets for w in words}, limit=TOO_COMMON)
         return [
-            self._closest(needle, [(w, postings[w]) for w in words if w in useful])
+            self._closest(needle, [(w, postings[w]) for w in words if w in postings])
             if needle
             else None
             for needle, words in zip(needles, word_sets, strict=True)
@@ -186,8 +222,14 @@ class QuoteIndex:
                 votes[bucket] += weight * times
         if not votes:
             return None
-        get = votes.get
-        bucket = max(votes, key=lambda b: votes[b] + get(b - 1, 0) + get(b + 1, 0))
+        # The bucket whose votes, with its two neighbours', are the most (the first such):
+        # max(votes, key=lambda b: votes[b] + votes.get(b - 1, 0) + votes.get(b + 1, 0)),
+        # with the scores summed by map() at C speed, not by a lambda per bucket.
+        buckets = list(votes)
+        before = map(votes.get, map((-1).__add__, buckets), repeat(0))
+        after = map(votes.get, map((1).__add__, buckets), repeat(0))
+        scores = list(map(add, map(add, votes.values(), before), after))
+        bucket = buckets[max(range(len(scores)), key=scores.__getitem__)]
         start = max(0, (bucket - 1) * width)
         window = self.text[start : start + 3 * width]
         matcher = difflib.SequenceMatcher(None, needle, window, autojunk=False)

@@ -31,7 +31,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     claims = ctx.amap.claim_by_id
     supports: dict[str, list[str]] = {}
     for claim in ctx.amap.claims:
-        if claims[claim.id] is claim:
+        if claim.supports and claims[claim.id] is claim:
             targets = [
                 r.target for r in claim.supports if r.target in claims and r.target != claim.id
             ]
