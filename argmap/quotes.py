@@ -49,6 +49,11 @@ TOO_COMMON = 5000
 
 def normalise(text: str) -> str:
     """The form in which quotes and texts are compared."""
+    return " ".join(_normal_tokens(text))
+
+
+def _normal_tokens(text: str) -> list[str]:
+    """The tokens of the normalised text: it is they, joined by single spaces."""
     if text.isascii():
         folded = text.replace("`", "'")
     else:
@@ -57,7 +62,7 @@ def normalise(text: str) -> str:
             folded = folded.replace(character, replacement)
     if "\n" in folded:
         folded = _LINE_BREAK_HYPHEN.sub("", folded)
-    return " ".join(folded.split())
+    return folded.split()
 
 
 def _words_of(text: str) -> list[str]:
@@ -97,7 +102,8 @@ class QuoteIndex:
 
     @classmethod
     def of(cls, raw_text: str) -> QuoteIndex:
-        return cls(normalise(raw_text))
+        tokens = _normal_tokens(raw_text)
+        return cls(" ".join(tokens), _tokens=tokens or [""])  # as text.split(" ") would be
 
     @property
     def words(self) -> dict[str, list[int]]:
