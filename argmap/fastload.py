@@ -56,13 +56,18 @@ def read_claims(
     accept the same ids; a file of more than ``max_values`` events is left to the
     ordinary path, which reports it.
     """
-    parser = None
+    parser = reader = None
     try:
         parser = _Parser(source)  # the pure-Python reader checks characters here already
-        return _FileReader(parser.get_event, path, id_pattern, undercut_pattern, max_values).read()
+        reader = _FileReader(parser.get_event, path, id_pattern, undercut_pattern, max_values)
+        return reader.read()
     except (_GiveUp, yaml.YAMLError):
         return None
     finally:
+        if reader is not None:
+            # Its table of its own bound methods is a reference cycle; with the collector
+            # paused (gc_pause.py) a cycle per file would pile up in a long-lived process.
+            reader.fields.clear()
         if parser is not None:
             parser.dispose()
 

@@ -18,7 +18,6 @@ with ``.venv/bin/python fuzz/atheris_loader.py crash-<sha1>``.
 
 from __future__ import annotations
 
-import gc
 import sys
 import tempfile
 from pathlib import Path
@@ -34,19 +33,13 @@ _DIRECTORY = Path(tempfile.mkdtemp(prefix="argmap-atheris-"))
 _FILE = _DIRECTORY / "fuzz.yaml"
 
 
-_COLLECT_EVERY = 1000
-_runs = 0
-
-
 def test_one_input(data: bytes) -> None:
-    """Load, lint and report one claim file; whatever it holds, nothing may raise."""
-    global _runs
-    _runs += 1
-    if _runs % _COLLECT_EVERY == 0:
-        # argmap pauses the cycle collector while it loads and lints and then moves what
-        # it built to the oldest generation (see argmap/gc_pause.py): in a process that
-        # loads maps for ever, collect now and then, or memory grows to the RSS limit.
-        gc.collect()
+    """Load, lint and report one claim file; whatever it holds, nothing may raise.
+
+    No ``gc.collect()`` here on purpose: argmap pauses the cycle collector while it
+    loads and lints (argmap/gc_pause.py), so a reference cycle left per file would pile
+    up in this long-lived process until ``-rss_limit_mb`` reports it, as it once did.
+    """
     _FILE.write_bytes(data)
     amap = load(_DIRECTORY)
     findings = lint(amap)
