@@ -53,13 +53,18 @@ def read_claims(
     """The claims of a plain, valid claim file, or None to read it the ordinary way.
 
     ``id_pattern`` and ``undercut_pattern`` are the loader's own, so that both paths
-    accept the same ids; a file of more than ``max_values`` events is left to the
-    ordinary path, which reports it.
+    accept the same ids. A file that could hold more than ``max_values`` values is
+    left to the ordinary path, which counts them and reports too many: every value
+    takes at least one character of its own (a scalar its first, a flow collection
+    its bracket, a block sequence its first dash, a block mapping its first colon),
+    so a file of at most ``max_values`` characters cannot, and is read uncounted.
     """
+    if len(source) > max_values:
+        return None
     parser = reader = None
     try:
         parser = _Parser(source)  # the pure-Python reader checks characters here already
-        reader = _FileReader(parser.get_event, path, id_pattern, undercut_pattern, max_values)
+        reader = _FileReader(parser.get_event, path, id_pattern, undercut_pattern)
         return reader.read()
     except (_GiveUp, yaml.YAMLError):
         return None
@@ -81,13 +86,11 @@ class _FileReader:
         path: str,
         id_pattern: re.Pattern[str],
         undercut_pattern: re.Pattern[str],
-        max_values: int,
     ) -> None:
         self.event = get_event
         self.path = path
         self.is_id = id_pattern.fullmatch
         self.undercut = undercut_pattern.match
-        self.values_left = max_values  # counted by _scalar and _start: every value passes one
         self.default_party: str | None = None
         self.default_party_span: Span | None = None
         self.fields: dict[str, Callable[[Any], Any]] = {
@@ -141,9 +144,6 @@ class _FileReader:
         value: str = event.value
         if value in _NULLS and event.implicit[0]:
             raise _GiveUp  # null: never a valid value in a claim
-        self.values_left -= 1
-        if self.values_left < 0:
-            raise _GiveUp  # so many values: the ordinary path says so
         return value
 
     def _scalar(self, event: Any) -> tuple[str, int, int]:
@@ -156,7 +156,6 @@ class _FileReader:
         """The position of a mapping or sequence (of ``kind``) with no tag or anchor."""
         if type(event) is not kind or event.tag is not None or event.anchor is not None:
             raise _GiveUp
-        self.values_left -= 1
         mark: Any = event.start_mark
         return mark.line + 1, mark.column + 1
 
@@ -183,7 +182,6 @@ class _FileReader:
             read = fields.get(key)
             if read is None or key in values:
                 raise _GiveUp  # an unknown or repeated key
-            self.values_left -= 1
             values[key] = read(next_event())
         return values, line, column
 
