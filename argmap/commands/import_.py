@@ -72,7 +72,13 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     amap, findings = result if isinstance(result, tuple) else (result, [])
     header = f"Imported by 'argmap import {args.format}' from {os.path.basename(args.file)}."
-    for relative, content in claim_files(amap, header=header).items():
+    files = claim_files(amap, header=header)
+    inside = os.path.realpath(output)
+    for relative in files:
+        target = os.path.realpath(output / relative)
+        if not target.startswith(inside.rstrip(os.sep) + os.sep):
+            raise CommandError(f"refusing to write {relative!r}: it would leave {output}")
+    for relative, content in files.items():
         write(output / relative, content)
     findings = [*findings, *load(output).problems]  # none, unless DIR held other files
     sys.stdout.write(render(findings, args.report_format))

@@ -79,13 +79,13 @@ def md_text(text: str) -> str:
 
 def anchor(claim_id: str) -> str:
     """The anchor name of a claim: ``claim-<id>`` (other characters hex-encoded)."""
-    if _ID_RE.match(claim_id):
+    if _ID_RE.fullmatch(claim_id):
         return f"claim-{claim_id}"
     return "claim-x" + claim_id.encode("utf-8").hex()
 
 
 def md_id(claim_id: str) -> str:
-    return f"`{claim_id}`" if _ID_RE.match(claim_id) else md_text(claim_id)
+    return f"`{claim_id}`" if _ID_RE.fullmatch(claim_id) else md_text(claim_id)
 
 
 def h(text: str) -> str:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from typing import Any
 
 from argmap.model import (
@@ -28,9 +29,13 @@ from argmap.model import (
     Span,
     Undercut,
 )
+from argmap.schema import ID_PATTERN
 
 FORMAT = "argmap-node-link"
 VERSION = 1
+
+
+ID_RE = re.compile(ID_PATTERN)
 
 
 class NotArgmapJSONError(ValueError):
@@ -131,6 +136,8 @@ def read_json(text: str, path: str = "<json>") -> ArgMap:
         )
     try:
         return _Reader(data, path).read()
+    except NotArgmapJSONError:
+        raise
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise NotArgmapJSONError(f"{path}: malformed argmap node-link JSON: {exc!r}") from None
 
@@ -150,6 +157,7 @@ class _Reader:
         return self.span(item) if item else None
 
     def read(self) -> ArgMap:
+        self.check_ids()
         nodes = {node["id"]: node for node in self.data["nodes"]}
         outgoing: dict[str, list[dict[str, Any]]] = {}
         for edge in self.data["edges"]:
@@ -195,6 +203,23 @@ class _Reader:
             sources=sources,
             infos=infos,
         )
+
+    def check_ids(self) -> None:
+        """Refuse claim, party and source ids that are not ids: they name files and claims."""
+        named: list[tuple[str, Any]] = []
+        for node in self.data["nodes"]:
+            if node.get("type") == "claim":
+                named += [("claim id", node["id"]), ("party", node.get("party"))]
+                if node.get("against") is not None:
+                    named.append(("against", node["against"]))
+        named += [("party id", p) for p in self.graph.get("parties", {})]
+        named += [("source id", s) for s in self.graph.get("sources", {})]
+        for what, value in named:
+            if not (isinstance(value, str) and ID_RE.fullmatch(value)):
+                raise NotArgmapJSONError(
+                    f"{self.path}: {what} {value!r} is not a valid id "
+                    "(letters, digits, '_', '.', '-', starting with a letter or digit)"
+                )
 
     def claim(
         self, node: dict[str, Any], edges: list[dict[str, Any]], nodes: dict[str, Any]

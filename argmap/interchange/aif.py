@@ -363,7 +363,7 @@ class _Importer:
             draft = _ClaimDraft(node)
             ext = node.raw.get("argmap")
             ext_id = ext.get("id") if isinstance(ext, dict) else None
-            if isinstance(ext_id, str) and _ID_RE.match(ext_id) and ext_id not in wanted:
+            if isinstance(ext_id, str) and _ID_RE.fullmatch(ext_id) and ext_id not in wanted:
                 wanted[ext_id] = node.key
             self.claims[node.key] = draft
         taken = set(wanted)
@@ -501,7 +501,7 @@ class _Importer:
         ext = ext if isinstance(ext, dict) else {}
         wanted = ext.get("id")
         span = self.node_span(None)
-        if isinstance(wanted, str) and _ID_RE.match(wanted) and wanted not in parties:
+        if isinstance(wanted, str) and _ID_RE.fullmatch(wanted) and wanted not in parties:
             party_id = wanted
         else:
             slug = _UNSAFE.sub("-", name.lower()).strip("-._")
@@ -510,7 +510,7 @@ class _Importer:
             party_id = _unique(slug or fallback, set(parties) | {UNKNOWN_PARTY})
         role = ext.get("role") if isinstance(ext.get("role"), str) else None
         color = ext.get("color")
-        color = color if isinstance(color, str) and _COLOR_RE.match(color) else None
+        color = color if isinstance(color, str) and _COLOR_RE.fullmatch(color) else None
         if role is None and not ext and person is not None:
             role = f"AIF person {person}"
         return Party(party_id, name if name.strip() else party_id, span, role, color)
@@ -780,7 +780,7 @@ class _Importer:
             return found
         root = str(PurePath(self.path).parent)
         for source_id, fields in raw.items():
-            if not (_ID_RE.match(source_id) and isinstance(fields, dict)):
+            if not (_ID_RE.fullmatch(source_id) and isinstance(fields, dict)):
                 continue
             title = fields.get("title") if isinstance(fields.get("title"), str) else source_id
             text_fields = {

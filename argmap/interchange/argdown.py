@@ -154,7 +154,9 @@ class _Importer:
             members = [m for m in members if isinstance(m, dict)]
             member = next((m for m in members if _text(m)), members[0] if members else {})
             text = _text(member)
-            claim_id = _unique(title if _ID_RE.match(title) else _slug(title, "statement"), taken)
+            claim_id = _unique(
+                title if _ID_RE.fullmatch(title) else _slug(title, "statement"), taken
+            )
             draft = _Draft(title, claim_id, text or title)
             if claim_id != title:
                 draft.notes.append(f"Argdown title: [{title}].")
@@ -202,7 +204,7 @@ class _Importer:
                 draft.id,
             )
         against = data.get("against")
-        if isinstance(against, str) and _ID_RE.match(against):
+        if isinstance(against, str) and _ID_RE.fullmatch(against):
             draft.against = against
         tags = data.get("tags")
         if isinstance(tags, list):
@@ -225,18 +227,18 @@ class _Importer:
             raw = section.get("data")
             data: dict[str, Any] = raw if isinstance(raw, dict) else {}
             party = data.get("party")
-            if isinstance(party, str) and _ID_RE.match(party):
+            if isinstance(party, str) and _ID_RE.fullmatch(party):
                 if party not in self.parties:
                     name = data.get("name") if isinstance(data.get("name"), str) else party
                     role = data.get("role") if isinstance(data.get("role"), str) else None
                     color = data.get("color")
-                    color = color if isinstance(color, str) and _COLOR_RE.match(color) else None
+                    color = color if isinstance(color, str) and _COLOR_RE.fullmatch(color) else None
                     self.parties[party] = Party(party, name or party, self.span, role, color)
                 return party
             section = self.sections.get(section.get("parent"))
         if isinstance(tags, list) and tags and isinstance(tags[0], str) and tags[0].strip():
             tag = tags[0]
-            party = tag if _ID_RE.match(tag) else _slug(tag, "party")
+            party = tag if _ID_RE.fullmatch(tag) else _slug(tag, "party")
             self.parties.setdefault(party, Party(party, tag, self.span))
             return party
         return UNKNOWN_PARTY

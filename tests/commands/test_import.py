@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
+
 RunCli = Callable[..., tuple[int, str, str]]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "aif"
 
@@ -103,3 +105,20 @@ def test_json_export_then_import(
         "allegation",
         "012",
     )
+
+
+def test_import_json_never_writes_outside_the_output_directory(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    """A party id such as '../../x' would name a file outside -o DIR: refused, nothing written."""
+    code, _, _ = run_cli("export", SHIPPED_MAP, "--to", "json", "-o", tmp_path / "map.json")
+    assert code == 0
+    data = json.loads((tmp_path / "map.json").read_text(encoding="utf-8"))
+    for node in data["nodes"]:
+        if node.get("party") == "trotsky":
+            node["party"] = "../../escape/pwned"
+    (tmp_path / "bad.json").write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = run_cli("import", "json", tmp_path / "bad.json", "-o", tmp_path / "out" / "x")
+    assert code == 2 and out == ""
+    assert "party '../../escape/pwned' is not a valid id" in err and err.count("\n") == 1
+    assert not (tmp_path / "escape").exists() and not (tmp_path / "out").exists()
