@@ -251,12 +251,20 @@ def sides(amap: ArgMap) -> tuple[PartyView, ...]:
 
 
 def grounded_labels(amap: ArgMap) -> dict[str, Label] | None:
-    """Claim id -> grounded label (bipolar mode), or None when semantics are not installed."""
+    """Claim id -> grounded label (bipolar mode), or None when they cannot be had.
+
+    That is when the semantics are not installed, or when the map is too large for the
+    bipolar reading (``FrameworkTooLarge``): the handout then says labels are unavailable.
+    """
     try:
+        from argmap.analysis.framework import FrameworkTooLarge
         from argmap.analysis.semantics import claim_labels
     except ImportError:
         return None
-    labels: Mapping[str, str] = claim_labels(amap, semantics="grounded", mode="bipolar")
+    try:
+        labels: Mapping[str, str] = claim_labels(amap, semantics="grounded", mode="bipolar")
+    except FrameworkTooLarge:
+        return None
     return {k: v for k, v in labels.items() if v in ("in", "out", "undec")}  # type: ignore[misc]
 
 
@@ -699,12 +707,14 @@ class _Analysis:
         for claim in self.claims.values():
             if not any(c.quote for c in claim.cite):
                 continue
-            reached: list[str] = []
+            reached: list[str] = []  # in the order found, for a stable sheet
+            seen: set[str] = {claim.id}
             stack = list(supported[claim.id])
             while stack:
                 current = stack.pop()
-                if current in reached or current == claim.id:
+                if current in seen:
                     continue
+                seen.add(current)
                 reached.append(current)
                 stack.extend(supported[current])
             attacked: list[str] = []

@@ -290,6 +290,8 @@ def _derived_attacks(
     The closure of each supporting claim is computed once and dropped after use; the
     work (closure steps plus derived attacks) is bounded by ``MAX_DERIVED_ATTACKS``.
     """
+    if not primary:
+        return []  # nothing to carry along the supports
     supports: dict[str, list[tuple[str, Condition]]] = {}
     for relation, kind in relations.items():
         if kind == "supports":
@@ -313,7 +315,8 @@ def _derived_attacks(
         if work[0] + len(derived) > MAX_DERIVED_ATTACKS:
             raise FrameworkTooLarge(
                 f"the bipolar reading of this map derives more than {MAX_DERIVED_ATTACKS:,} "
-                "attacks (long chains of supports); use --mode attack-only"
+                "attacks (long chains of supports); the attack-only reading "
+                "('argmap analyse --mode attack-only') stays linear"
             )
     return derived
 

@@ -293,8 +293,23 @@ def test_a_bipolar_reading_too_large_is_refused_with_the_way_out(
     root = write_map({"m.yaml": "party: p\nclaims:\n" + chain + "  - {id: s20, text: End}\n"})
     code, out, err = run_cli("analyse", root)
     assert (code, out) == (2, "")
-    assert "derives more than 50 attacks" in err and "use --mode attack-only" in err
+    assert "derives more than 50 attacks" in err and "--mode attack-only" in err
     code, _, _ = run_cli("analyse", root, "--mode", "attack-only")
     assert code == 0
     code, _, err = run_cli("render", root, "--labels", "grounded", "-o", root.parent / "m.dot")
     assert code == 2 and "derives more than 50 attacks" in err
+    # The handout does without labels rather than failing.
+    code, out, _ = run_cli("debate", root, "--side", "p")
+    assert code == 0 and "# " in out
+
+
+def test_a_long_chain_of_supports_without_any_attack_is_not_too_large(
+    write_map: MapWriter, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from argmap.analysis import framework
+
+    monkeypatch.setattr(framework, "MAX_DERIVED_ATTACKS", 50)
+    chain = "".join(f"  - {{id: s{i}, text: S, supports: s{i + 1}}}\n" for i in range(60))
+    root = write_map({"m.yaml": "party: p\nclaims:\n" + chain + "  - {id: s60, text: End}\n"})
+    code, out, _ = run_cli("analyse", root, "--format", "json")
+    assert code == 0 and len(json.loads(out)["in"]) == 61
