@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -40,6 +40,3 @@ def to_digraph(amap: ArgMap) -> nx.DiGraph:
 
     return build(amap)
 
-
-def __getattr__(name: str) -> Any:  # pragma: no cover - helpful error only
-    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
