@@ -54,7 +54,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.interchange.claimfiles import claim_files
+    from argmap.interchange.claimfiles import claim_files, rebase_sources
     from argmap.lint.report import render
     from argmap.loader import load
     from argmap.output import write
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     amap, findings = result if isinstance(result, tuple) else (result, [])
     header = f"Imported by 'argmap import {args.format}' from {os.path.basename(args.file)}."
-    files = claim_files(amap, header=header)
+    files = claim_files(rebase_sources(amap, output), header=header)
     inside = os.path.realpath(output)
     for relative in files:
         target = os.path.realpath(output / relative)

@@ -8,6 +8,8 @@ dates), so the loader reads back exactly the strings written.
 
 from __future__ import annotations
 
+import os
+from dataclasses import replace
 from typing import Any
 
 import yaml
@@ -60,6 +62,24 @@ def claim_files(amap: ArgMap, *, header: str | None = None) -> dict[str, str]:
         document = {"party": party, "claims": [claim_entry(c) for c in claims]}
         files[f"{CLAIMS_DIR}/{name}"] = comment + dump(document)
     return files
+
+
+def rebase_sources(amap: ArgMap, directory: str | os.PathLike[str]) -> ArgMap:
+    """The map with each source's relative ``text`` path made relative to ``directory``.
+
+    A ``text`` path is relative to the file that declared it; claim files written into
+    ``directory`` (``map.yaml`` holds the sources) must point at the same file. Paths
+    that do not lead to a file are kept as written.
+    """
+    rebased = []
+    for source in amap.sources:
+        text = source.text
+        if text and not os.path.isabs(text):
+            target = os.path.realpath(os.path.join(source.base_dir, text))
+            if os.path.isfile(target):
+                text = os.path.relpath(target, os.path.realpath(directory))
+        rebased.append(replace(source, text=text))
+    return replace(amap, sources=tuple(rebased))
 
 
 def _comment(header: str | None) -> str:

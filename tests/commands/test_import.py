@@ -6,6 +6,8 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
 
 RunCli = Callable[..., tuple[int, str, str]]
@@ -122,3 +124,20 @@ def test_import_json_never_writes_outside_the_output_directory(
     assert code == 2 and out == ""
     assert "party '../../escape/pwned' is not a valid id" in err and err.count("\n") == 1
     assert not (tmp_path / "escape").exists() and not (tmp_path / "out").exists()
+
+
+SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seed"
+
+
+@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the seed text is not beside the repository")
+def test_import_json_keeps_source_texts_reachable_from_the_new_files(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    """A source's text path is relative to its file: the import rebases it to the new map."""
+    code, _, _ = run_cli("export", SHIPPED_MAP, "--to", "json", "-o", tmp_path / "map.json")
+    assert code == 0
+    code, _, _ = run_cli("import", "json", tmp_path / "map.json", "-o", tmp_path / "copy")
+    assert code == 0
+    code, out, _ = run_cli("lint", tmp_path / "copy", "--source-root", SEED_DIR, "--format", "json")
+    codes = {finding["code"] for finding in json.loads(out)}
+    assert code == 0 and not codes & {"AM302", "AM303", "AM304"}, codes
