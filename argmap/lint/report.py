@@ -150,7 +150,7 @@ def _sarif_rule(rule: Any) -> dict[str, Any]:
         "id": rule.code,
         "name": "".join(part.title() for part in rule.name.split("-")),
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.summary},
+        "fullDescription": {"text": rule.section("What it does") or rule.summary},
         "help": {"text": rule.explanation, "markdown": rule.explanation},
         "defaultConfiguration": {"level": rule.severity},
         "properties": {"tags": ["argument-map"]},

@@ -27,5 +27,19 @@ class Rule:
     def explanation(self) -> str:
         return inspect.cleandoc(self.doc)
 
+    def section(self, heading: str) -> str:
+        """The text under ``## heading`` of the documentation, joined into one paragraph."""
+        lines = self.explanation.splitlines()
+        try:
+            start = lines.index(f"## {heading}") + 1
+        except ValueError:
+            return ""
+        body = []
+        for line in lines[start:]:
+            if line.startswith("## "):
+                break
+            body.append(line.strip())
+        return " ".join(" ".join(body).split())
+
     def finding(self, message: str, span: Span, claim: str | None = None) -> Finding:
         return Finding(self.code, self.name, self.severity, message, span, claim)

@@ -12,7 +12,7 @@ import pytest
 
 from argmap.findings import Finding
 from argmap.lint import registry
-from argmap.lint.report import FORMATS, render
+from argmap.lint.report import FORMATS, render, sarif
 from argmap.model import Span
 
 from .conftest import LintMap
@@ -188,3 +188,15 @@ def test_every_format_renders_and_unknown_formats_name_the_allowed_ones() -> Non
         assert isinstance(render(FINDINGS, fmt), str)
     with pytest.raises(ValueError, match=r"unknown format: 'xml' \(must be one of \["):
         render(FINDINGS, "xml")
+
+
+def test_sarif_rules_describe_what_each_rule_does_beyond_its_summary() -> None:
+    from argmap.lint import registry
+
+    document = json.loads(sarif([]))
+    rules = {r["id"]: r for r in document["runs"][0]["tool"]["driver"]["rules"]}
+    for code, module in registry().items():
+        full = rules[code]["fullDescription"]["text"]
+        assert full == module.RULE.section("What it does") and full
+        assert full != rules[code]["shortDescription"]["text"]
+        assert "\n" not in full
