@@ -286,10 +286,7 @@ def claim_views(amap: ArgMap) -> dict[str, ClaimView]:
 
 def is_acknowledged_open(claim: Claim) -> str | None:
     """The reason a claim gives for leaving AM201 (unanswered) open, if it gives one."""
-    for entry in claim.ignore:
-        if entry.code.upper() == UNANSWERED_RULE.code or entry.code == UNANSWERED_RULE.name:
-            return entry.reason
-    return None
+    return UNANSWERED_RULE.acknowledged_by(claim)
 
 
 class _Analysis:

@@ -57,11 +57,9 @@ def select(
         tagged = {c.id for c in amap.claim_by_id.values() if set(c.tags) & set(tags)}
         seeds = tagged if seeds is None else seeds & tagged
     if only_unanswered:
-        from argmap.lint.context import LintContext
-        from argmap.lint.unanswered import unanswered_allegations
+        from argmap.lint.unanswered import unanswered_ids
 
-        open_ids = {c.id for c in unanswered_allegations(amap, LintContext(amap).attackers)}
-        open_ids &= set(amap.claim_by_id)
+        open_ids = unanswered_ids(amap) & set(amap.claim_by_id)
         seeds = open_ids if seeds is None else seeds & open_ids
     if seeds is not None:
         chosen &= answer_chains(amap, seeds)

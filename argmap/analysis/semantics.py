@@ -220,4 +220,6 @@ def allegation_status(
 
 def acknowledges_unanswered(claim: Claim) -> bool:
     """Whether the claim's ``ignore`` acknowledges AM201 (by code or by rule name), as lint does."""
-    return any(i.code == "unanswered" or i.code.upper() == "AM201" for i in claim.ignore)
+    from argmap.lint.unanswered import RULE
+
+    return RULE.acknowledged_by(claim) is not None

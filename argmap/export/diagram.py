@@ -182,15 +182,14 @@ class Diagram:
 def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagram:
     """The map (or the selection ``options.claims``) as drawing records."""
     from argmap.graph import inference_id, to_digraph
-    from argmap.lint.context import LintContext
     from argmap.lint.unanswered import RULE as UNANSWERED
-    from argmap.lint.unanswered import unanswered_allegations
+    from argmap.lint.unanswered import unanswered_ids
 
     options = options or DiagramOptions()
     labels = _checked_labels(options.labels)
     graph = to_digraph(amap)
     selected = set(graph.nodes) if options.claims is None else set(options.claims)
-    unanswered = {c.id for c in unanswered_allegations(amap, LintContext(amap).attackers)}
+    unanswered = unanswered_ids(amap)
     colours = party_colours(amap)
     node_ids: dict[str, str] = {}
     nodes: list[ClaimNode] = []
@@ -201,14 +200,7 @@ def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagra
         status: Status | None = None
         reason = None
         if claim.id in unanswered:
-            reason = next(
-                (
-                    i.reason
-                    for i in claim.ignore
-                    if i.code.upper() == UNANSWERED.code or i.code == UNANSWERED.name
-                ),
-                None,
-            )
+            reason = UNANSWERED.acknowledged_by(claim)
             status = "acknowledged" if reason is not None else "unanswered"
         party = amap.party_by_id.get(claim.party)
         nodes.append(

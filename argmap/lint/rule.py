@@ -6,7 +6,7 @@ import inspect
 from dataclasses import dataclass
 
 from argmap.findings import Finding, Severity
-from argmap.model import Span
+from argmap.model import Claim, Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,13 @@ class Rule:
                 break
             body.append(line.strip())
         return " ".join(" ".join(body).split())
+
+    def acknowledged_by(self, claim: Claim) -> str | None:
+        """The reason the claim's ``ignore`` gives for this rule (by code or name), if any."""
+        for entry in claim.ignore:
+            if entry.code == self.name or entry.code.upper() == self.code:
+                return entry.reason
+        return None
 
     def finding(self, message: str, span: Span, claim: str | None = None) -> Finding:
         return Finding(self.code, self.name, self.severity, message, span, claim)

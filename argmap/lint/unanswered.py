@@ -49,6 +49,11 @@ def unanswered_allegations(amap: ArgMap, attackers: dict[str, list[Claim]]) -> I
             yield claim
 
 
+def unanswered_ids(amap: ArgMap) -> set[str]:
+    """Ids of the map's unanswered allegations, acknowledged or not (as AM201 finds them)."""
+    return {claim.id for claim in unanswered_allegations(amap, LintContext(amap).attackers)}
+
+
 def check(ctx: LintContext) -> Iterator[Finding]:
     for claim in unanswered_allegations(ctx.amap, ctx.attackers):
         who = f"'{claim.against}'" if claim.against else "any other party"
