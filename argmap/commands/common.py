@@ -46,8 +46,12 @@ def source_roots(args: argparse.Namespace, config: Config) -> tuple[Path, ...]:
     return (*config.source_roots, *(Path(p) for p in getattr(args, "source_root", [])))
 
 
-def load_map(args: argparse.Namespace) -> ArgMap:
-    """The map named by the command's PATH arguments; a usage error if they hold no file."""
+def load_map(args: argparse.Namespace, *, partial: str | None = None) -> ArgMap:
+    """The map named by the command's PATH arguments; a usage error if they hold no file.
+
+    Commands other than ``lint`` pass ``partial`` (what they do with a map that did not
+    load cleanly, e.g. "what loaded is exported"): problems then get one warning line.
+    """
     from argmap.cli import CommandError
     from argmap.loader import load
 
@@ -56,6 +60,12 @@ def load_map(args: argparse.Namespace) -> ArgMap:
     if not amap.files and not amap.problems:
         raise CommandError(
             f"no claim files (*.yaml, *.yml) in {', '.join(paths)}; is this the map's directory?"
+        )
+    if partial is not None and amap.problems:
+        first = min(amap.problems, key=lambda p: p.sort_key())
+        sys.stderr.write(
+            f"argmap: warning: {len(amap.problems)} problem(s) loading the map, the first at "
+            f"{first.span}; {partial} ('argmap lint' shows them all)\n"
         )
     return amap
 

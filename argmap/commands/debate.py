@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 
 from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
@@ -41,16 +40,9 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     if fmt == "pdf" and args.output in (None, "-"):
         raise CommandError("a PDF needs -o FILE.pdf")
-    amap = load_map(args)
+    amap = load_map(args, partial="the handout leaves out what could not be read")
     if not amap.claims:
         raise CommandError(f"no claims in {args.paths}: nothing to prepare a debate on")
-    errors = [p for p in amap.problems if p.severity == "error"]
-    if errors:
-        sys.stderr.write(
-            f"argmap: warning: the map has {len(errors)} loading problem(s), first "
-            f"{errors[0].span}: {errors[0].message}; run 'argmap lint' (the handout leaves "
-            "out what could not be read)\n"
-        )
     try:
         document = moderator_sheet(amap) if args.moderator else handout(amap, args.side)
         emit(args, generate(document, fmt), amap)

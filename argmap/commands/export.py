@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import sys
 
 from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
@@ -48,12 +47,7 @@ def exporter(name: str) -> tuple[str, str]:
 
 def run(args: argparse.Namespace) -> int:
     module_name, function_name = exporter(args.to)
-    amap = load_map(args)
-    if amap.problems:
-        sys.stderr.write(
-            f"argmap: warning: {len(amap.problems)} problem(s) loading the map; what loaded is "
-            "exported ('argmap lint' shows them)\n"
-        )
+    amap = load_map(args, partial="what loaded is exported")
     generate = getattr(importlib.import_module(module_name), function_name)
     emit(args, generate(amap), amap)
     return EXIT_OK

@@ -87,7 +87,7 @@ def run(args: argparse.Namespace) -> int:
         fmt = format_of(args.output)
     except RenderError as exc:
         raise CommandError(str(exc)) from None
-    amap = load_map(args)
+    amap = load_map(args, partial="what loaded is drawn")
     labels = None
     if args.labels:
         from argmap.commands.analyse import labels_for_command

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from typing import Any
 
 from argmap.cli import EXIT_OK
@@ -24,23 +23,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.analysis.coverage import coverage
 
-    amap = load_map(args)
-    warn_load_problems(len(amap.problems))
+    amap = load_map(args, partial="the numbers cover what loaded")
     numbers = coverage(amap)
     if args.format == "json":
         emit(args, json.dumps(numbers, indent=2, ensure_ascii=False) + "\n", amap)
     else:
         emit(args, format_text(numbers), amap)
     return EXIT_OK
-
-
-def warn_load_problems(count: int) -> None:
-    """One line on standard error when the map did not load cleanly."""
-    if count:
-        sys.stderr.write(
-            f"argmap: warning: {count} problem(s) loading the map; the numbers cover what "
-            "loaded ('argmap lint' shows them)\n"
-        )
 
 
 def format_text(numbers: dict[str, Any]) -> str:

@@ -217,3 +217,18 @@ def test_the_shipped_map_draws_every_claim(run_cli: RunCli, tmp_path: Path) -> N
     out = tmp_path / "moscow.svg"
     assert run_cli("render", SHIPPED_MAP, "-o", out)[0] == 0
     assert sorted(claim_ids(out)) == sorted(amap.claim_by_id)
+
+
+def test_a_map_with_loading_problems_is_drawn_with_one_warning_line(
+    write_map: Callable[..., Path], run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    root = write_map(
+        {
+            "a.yaml": "parties: {p: {name: P}}\nclaims:\n  - {id: a, party: p, text: A.}\n",
+            "b.yaml": "claims: [{id: b, text: no party here}]\n",
+        }
+    )
+    code, _, err = run_cli("render", root, "-o", tmp_path / "m.dot")
+    assert code == 0 and (tmp_path / "m.dot").exists()
+    assert err.startswith("argmap: warning: 1 problem(s) loading the map, the first at ")
+    assert "b.yaml:1:" in err and "what loaded is drawn" in err and err.count("\n") == 1
