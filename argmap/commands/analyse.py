@@ -16,6 +16,8 @@ import json
 import textwrap
 from typing import TYPE_CHECKING
 
+from argmap.analysis.framework import MODES
+from argmap.analysis.semantics import DEFAULT_TIMEOUT, SEMANTICS
 from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
 
@@ -25,9 +27,6 @@ if TYPE_CHECKING:
     from argmap.model import ArgMap
 
 FORMATS = ("text", "json", "iccma")
-SEMANTICS = ("grounded", "complete", "preferred", "stable")
-MODES = ("bipolar", "attack-only")
-DEFAULT_TIMEOUT = 60.0
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -116,7 +115,7 @@ def _analyse_framework(args: argparse.Namespace, path: str) -> str:
 
 
 def _analyse_map(args: argparse.Namespace, amap: ArgMap) -> str:
-    from argmap.analysis.framework import MODES, FrameworkTooLarge, from_map
+    from argmap.analysis.framework import FrameworkTooLarge, from_map
 
     mode = next(m for m in MODES if m == (args.mode or "bipolar"))
     try:
@@ -297,7 +296,6 @@ def _standing_sections(status: dict[str, AllegationStatus], labels: dict[str, La
 def labels_for_command(amap: ArgMap, semantics: str, mode: str = "bipolar") -> dict[str, Label]:
     """``claim_labels`` for another command's option (``render --labels``): solver errors
     become one-line usage errors (exit 2)."""
-    from argmap.analysis.framework import MODES
     from argmap.analysis.semantics import SolverTimeout, SolverUnavailable, claim_labels
 
     chosen = next((m for m in MODES if m == mode), None)

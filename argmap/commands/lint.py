@@ -8,8 +8,7 @@ import sys
 from argmap.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, config_of, emit, load_map, source_roots
 from argmap.config import Config
-
-FORMATS = ("text", "json", "github", "sarif")
+from argmap.lint.report import FORMATS
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -7,15 +7,14 @@ import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from argmap.analysis.semantics import SEMANTICS
 from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, load_map
+from argmap.export.diagram import GROUPINGS, RANKDIRS
 
 if TYPE_CHECKING:
     from argmap.export.diagram import DiagramOptions
     from argmap.model import ArgMap
-
-RANKDIRS = ("BT", "TB", "LR", "RL")
-GROUPINGS = ("party", "tag", "file")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -70,7 +69,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-legend", action="store_true", help="leave the legend out")
     parser.add_argument(
         "--labels",
-        choices=("grounded", "complete", "preferred", "stable"),
+        choices=SEMANTICS,
         help="mark each claim in, out or undec under this semantics (see argmap analyse)",
     )
     parser.add_argument(
