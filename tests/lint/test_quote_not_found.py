@@ -139,3 +139,28 @@ def test_the_suggestion_does_not_cut_a_word_at_the_window_edge() -> None:
     index = QuoteIndex.of(minutes.read_text(encoding="utf-8"))
     passage = index.closest_passage("the treasurer resented the council")
     assert passage == 'the treasurer "kept the ledger at home'
+
+
+def test_a_quote_that_differs_only_in_hyphens_is_found(lint_map: LintMap) -> None:
+    """A real compound broken at a line end, and hyphens lost in extraction, still match."""
+    linted = lint_map(
+        {
+            "a.yaml": """\
+parties: {p: {name: P}}
+sources: {s: {title: S, text: s.txt}}
+claims:
+  - id: a
+    party: p
+    text: A.
+    cite:
+      - {source: s, quote: "a well-known fact"}
+      - {source: s, quote: "a face-to-face discussion"}
+      - {source: s, quote: "a go-slow approach"}
+      - {source: s, quote: "a well known fact"}
+""",
+            "s.txt": "It is a well-\nknown fact. He held a face-toface discussion, then\n"
+            "a goslow approach.\n",
+        },
+        select=["AM302"],
+    )
+    assert linted.at("AM302") == [("a.yaml", 11, 28)]
