@@ -25,12 +25,14 @@ from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
 from argmap.model import Claim, Party, Source
 
+Declared = Claim | Party | Source
+
 RULE = Rule("AM101", "duplicate-id", "error", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     amap = ctx.amap
-    groups: list[tuple[str, Sequence[Claim | Party | Source], Mapping[str, Claim | Party | Source]]] = [
+    groups: list[tuple[str, Sequence[Declared], Mapping[str, Declared]]] = [
         ("claim", amap.claims, dict(amap.claim_by_id)),
         ("party", amap.parties, dict(amap.party_by_id)),
         ("source", amap.sources, dict(amap.source_by_id)),
