@@ -39,4 +39,3 @@ def to_digraph(amap: ArgMap) -> nx.DiGraph:
     from argmap.graph import to_digraph as build
 
     return build(amap)
-
