@@ -135,13 +135,21 @@ def check_agrees(source: bytes, path: str = "map/claims.yaml") -> list[Claim] | 
     st.integers(40, 200),
     st.one_of(st.just(0), st.integers(0, len(EDITS) - 1)),
     st.randoms(),
+    st.sampled_from(["\n", "\n", "\r\n"]),
+    st.sampled_from(["utf-8", "utf-8", "utf-8", "utf-16", "utf-8-sig"]),
 )
 def test_the_fast_path_agrees_with_the_ordinary_path(
-    document: dict[str, Any], flow: bool, width: int, edit: int, rng: random.Random
+    document: dict[str, Any],
+    flow: bool,
+    width: int,
+    edit: int,
+    rng: random.Random,
+    newline: str,
+    encoding: str,
 ) -> None:
     text = yaml.safe_dump(document, default_flow_style=flow, width=width, allow_unicode=True)
-    text = EDITS[edit](text, rng)
-    check_agrees(text.encode("utf-8"))
+    text = EDITS[edit](text, rng).replace("\n", newline)
+    check_agrees(text.encode(encoding))
 
 
 def test_plain_valid_files_take_the_fast_path() -> None:
