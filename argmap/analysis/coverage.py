@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from argmap.algorithms import strongly_connected
 from argmap.model import CLAIM_KINDS, ArgMap
 
 
@@ -90,7 +91,10 @@ def longest_chain(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, A
     counts the cycles condensed anywhere in the graph. Among equally long chains the
     one starting with the sorted-first step wins, and so on at each step.
     """
-    components = strongly_connected(nodes, edges)
+    adjacency: dict[str, list[str]] = {node: [] for node in nodes}
+    for source, target in edges:
+        adjacency[source].append(target)
+    components = list(strongly_connected(adjacency))
     labels = [sorted(members) for members in components]
     component_of = {node: i for i, members in enumerate(components) for node in members}
     successors: list[set[int]] = [set() for _ in components]
@@ -119,47 +123,3 @@ def longest_chain(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, A
         steps.append(labels[current])
         current = following[current]
     return {"length": length[start], "steps": steps, "cycles": cycles}
-
-
-def strongly_connected(nodes: list[str], edges: list[tuple[str, str]]) -> list[list[str]]:
-    """Tarjan's strongly connected components, iteratively, in reverse topological order."""
-    adjacency: dict[str, list[str]] = {node: [] for node in nodes}
-    for source, target in edges:
-        adjacency[source].append(target)
-    index: dict[str, int] = {}
-    lowlink: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    for root in nodes:
-        if root in index:
-            continue
-        work = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index[node] = lowlink[node] = len(index)
-                stack.append(node)
-                on_stack.add(node)
-            targets = adjacency[node]
-            if child < len(targets):
-                work.append((node, child + 1))
-                target = targets[child]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    lowlink[node] = min(lowlink[node], index[target])
-                continue
-            for target in targets:
-                if target in on_stack:
-                    lowlink[node] = min(lowlink[node], lowlink[target])
-            if lowlink[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                components.append(component)
-    return components

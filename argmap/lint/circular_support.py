@@ -20,6 +20,7 @@ claims:
 
 from collections.abc import Iterator
 
+from argmap.algorithms import strongly_connected
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
@@ -55,51 +56,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         yield RULE.finding(
             f"circular support: {' -> '.join([*cycle, start])}", claims[start].span, start
         )
-
-
-def strongly_connected(graph: dict[str, list[str]]) -> Iterator[list[str]]:
-    """Tarjan's strongly connected components, iteratively (no recursion limit)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    counter = 0
-    for root in graph:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, child_at = work.pop()
-            if child_at == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = graph[node]
-            recurse = False
-            for i in range(child_at, len(children)):
-                child = children[i]
-                if child not in index:
-                    work.append((node, i + 1))
-                    work.append((child, 0))
-                    recurse = True
-                    break
-                if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if recurse:
-                continue
-            if low[node] == index[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                yield component
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
 
 
 def _cycle_from(start: str, graph: dict[str, list[str]], members: set[str]) -> list[str]:

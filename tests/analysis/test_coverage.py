@@ -10,7 +10,8 @@ import networkx as nx
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.analysis.coverage import coverage, longest_chain, strongly_connected
+from argmap.algorithms import strongly_connected
+from argmap.analysis.coverage import coverage, longest_chain
 from argmap.loader import load
 
 MapWriter = Callable[..., Path]
@@ -124,7 +125,10 @@ def test_components_and_chain_agree_with_networkx(
     g = nx.DiGraph()
     g.add_nodes_from(nodes)
     g.add_edges_from(edges)
-    ours = strongly_connected(nodes, edges)
+    adjacency: dict[str, list[str]] = {node: [] for node in nodes}
+    for source, target in edges:
+        adjacency[source].append(target)
+    ours = list(strongly_connected(adjacency))
     assert sorted(map(sorted, ours)) == sorted(map(sorted, nx.strongly_connected_components(g)))
     condensed = nx.condensation(g)
     chain = longest_chain(nodes, edges)
