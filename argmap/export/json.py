@@ -16,6 +16,7 @@ import os
 import re
 from typing import Any
 
+from argmap.interchange.jsontext import parse_json
 from argmap.model import (
     CLAIM_KINDS,
     ArgMap,
@@ -122,12 +123,7 @@ def _add_spans(graph: Any, amap: ArgMap) -> None:
 
 def read_json(text: str, path: str = "<json>") -> ArgMap:
     """An ``ArgMap`` from argmap's node-link JSON; ``NotArgmapJSONError`` if it is not."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotArgmapJSONError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
-    except RecursionError:
-        raise NotArgmapJSONError(f"{path}: JSON nested too deeply") from None
+    data = parse_json(text, path, NotArgmapJSONError)
     graph = data.get("graph") if isinstance(data, dict) else None
     if not isinstance(graph, dict) or graph.get("format") != FORMAT:
         raise NotArgmapJSONError(

@@ -32,6 +32,7 @@ from pathlib import PurePath
 from typing import Any
 
 from argmap.findings import Finding, Severity
+from argmap.interchange.jsontext import parse_json
 from argmap.lint.rule import Rule
 from argmap.model import (
     CLAIM_KINDS,
@@ -111,12 +112,7 @@ class NotAIFError(ValueError):
 
 def read_aif(text: str, path: str) -> tuple[ArgMap, list[Finding]]:
     """The map an AIF JSON document describes, and what could not be imported."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotAIFError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
-    except RecursionError:
-        raise NotAIFError(f"{path}: JSON nested too deeply to be AIF") from None
+    data = parse_json(text, path, NotAIFError)
     if isinstance(data, dict) and isinstance(data.get("AIF"), dict):
         data = data["AIF"]  # xAIF wraps the AIF part
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):

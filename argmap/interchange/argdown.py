@@ -20,13 +20,13 @@ statements' data that could not be used.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
 from argmap.findings import Finding, Severity
+from argmap.interchange.jsontext import parse_json
 from argmap.lint.rule import Rule
 from argmap.model import (
     CLAIM_KINDS,
@@ -79,12 +79,7 @@ class NotArgdownJSONError(ValueError):
 
 def read_argdown_json(text: str, path: str) -> tuple[ArgMap, list[Finding]]:
     """The map of an Argdown JSON export, and what could not be imported."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise NotArgdownJSONError(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
-    except RecursionError:
-        raise NotArgdownJSONError(f"{path}: JSON nested too deeply") from None
+    data = parse_json(text, path, NotArgdownJSONError)
     if not (
         isinstance(data, dict)
         and isinstance(data.get("statements"), dict)
