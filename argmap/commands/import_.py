@@ -45,11 +45,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--force", action="store_true", help="write into DIR even if it is not empty"
     )
     parser.add_argument(
-        "--format",
-        dest="report_format",
+        "--report-format",
         choices=("text", "json"),
         default="text",
-        help="how to report what could not be imported",
+        help="how to report what could not be imported (FORMAT names the file's format)",
     )
 
 

@@ -36,7 +36,7 @@ def test_import_aif_then_lint(run_cli: RunCli, tmp_path: Path) -> None:
 def test_what_was_left_out_fails_the_run(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "out"
     code, report, _ = run_cli(
-        "import", "aif", FIXTURES / "messy.json", "-o", out, "--format", "json"
+        "import", "aif", FIXTURES / "messy.json", "-o", out, "--report-format", "json"
     )
     assert code == 1
     findings = json.loads(report)
