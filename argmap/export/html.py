@@ -16,18 +16,16 @@ script and stylesheet (by hash) and nothing from anywhere else.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterable
 from functools import cache
-from html import escape
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from argmap.export.htmltext import h, sha256
 from argmap.model import ArgMap
 
 if TYPE_CHECKING:
@@ -97,8 +95,8 @@ def generate_html(amap: ArgMap, svg: str) -> str:
     script = asset("explorer.js")
     policy = (
         "default-src 'none'; "
-        f"script-src 'sha256-{_sha256(script)}'; "
-        f"style-src 'sha256-{_sha256(css)}'; "
+        f"script-src 'sha256-{sha256(script)}'; "
+        f"style-src 'sha256-{sha256(css)}'; "
         "base-uri 'none'; form-action 'none'"
     )
     title = sheet.title or "Argument map"
@@ -107,12 +105,12 @@ def generate_html(amap: ArgMap, svg: str) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{policy}">\n',
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
         '<meta name="referrer" content="no-referrer">\n',
-        f"<title>{_h(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n",
+        f"<title>{h(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n",
         '<a class="skip" href="#claims">Skip to the list of claims</a>\n',
-        f'<header class="top">\n<h1>{_h(title)}</h1>\n',
+        f'<header class="top">\n<h1>{h(title)}</h1>\n',
     ]
     if sheet.description:
-        parts.append(f'<p class="description">{_h(sheet.description)}</p>\n')
+        parts.append(f'<p class="description">{h(sheet.description)}</p>\n')
     parts.append("</header>\n")
     parts.append(_toolbar(sheet, data))
     parts.append(
@@ -214,14 +212,6 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
-def _sha256(text: str) -> str:
-    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
-
-
-def _h(text: str) -> str:
-    return escape(text, quote=True)
-
-
 def _safe_url(url: str | None) -> str | None:
     """An http(s) address that may be a link, or None."""
     if not url:
@@ -289,12 +279,12 @@ def _data(
 
 def _checkboxes(name: str, legend: str, options: Iterable[tuple[str, str, str]]) -> str:
     items = "".join(
-        f'<label class="choice"><input type="checkbox" name="{_h(name)}" value="{_h(value)}" '
-        f'checked><span class="{_h(extra)}"></span>{_h(label)}</label>'
+        f'<label class="choice"><input type="checkbox" name="{h(name)}" value="{h(value)}" '
+        f'checked><span class="{h(extra)}"></span>{h(label)}</label>'
         for value, label, extra in options
     )
     return (
-        f'<fieldset class="filter" id="filter-{_h(name)}"><legend>{_h(legend)}</legend>'
+        f'<fieldset class="filter" id="filter-{h(name)}"><legend>{h(legend)}</legend>'
         f"{items}</fieldset>"
     )
 
@@ -355,9 +345,9 @@ def _claim_list(sheet: ModeratorSheet, dom_ids: dict[str, str]) -> str:
             facts.append(f"grounded: {LABEL_NAMES[view.label]}")
         cards = "".join(
             '<li class="card">'
-            + (f"<q>{_h(card.quote)}</q> " if card.quote else "")
-            + f"— <cite>{_h(card.title)}</cite>"
-            + (f", {_h(card.at)}" if card.at else "")
+            + (f"<q>{h(card.quote)}</q> " if card.quote else "")
+            + f"— <cite>{h(card.title)}</cite>"
+            + (f", {h(card.at)}" if card.at else "")
             + "</li>"
             for card in view.cards
         )
@@ -369,14 +359,14 @@ def _claim_list(sheet: ModeratorSheet, dom_ids: dict[str, str]) -> str:
             ("attacked by", entry.attacked_by),
         ):
             if ids:
-                relations.append(f"{name} " + ", ".join(_h(i) for i in ids))
-        relations.extend(f"undercuts {_h(label)}" for label in entry.undercuts)
+                relations.append(f"{name} " + ", ".join(h(i) for i in ids))
+        relations.extend(f"undercuts {h(label)}" for label in entry.undercuts)
         items.append(
-            f'<li class="item" id="item-{_h(dom_ids[view.id])}" data-claim="{_h(view.id)}">'
-            f'<button type="button" class="open" data-claim="{_h(view.id)}">'
-            f'<span class="id">{_h(view.id)}</span></button> '
-            f'<span class="facts">{_h(" · ".join(facts))}</span>'
-            f'<p class="text">{_h(view.text)}</p>'
+            f'<li class="item" id="item-{h(dom_ids[view.id])}" data-claim="{h(view.id)}">'
+            f'<button type="button" class="open" data-claim="{h(view.id)}">'
+            f'<span class="id">{h(view.id)}</span></button> '
+            f'<span class="facts">{h(" · ".join(facts))}</span>'
+            f'<p class="text">{h(view.text)}</p>'
             + (f'<ul class="cards">{cards}</ul>' if cards else "")
             + (f'<p class="relations">{"; ".join(relations)}</p>' if relations else "")
             + "</li>\n"

@@ -3,10 +3,6 @@ a Content-Security-Policy that allows only the page's own stylesheet."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-from html import escape
-
 from argmap.debate import (
     LABEL_MEANING,
     Brief,
@@ -38,15 +34,7 @@ from argmap.export.handout.words import (
     section_numbers,
     see_also,
 )
-
-
-def h(text: str) -> str:
-    """HTML-escaped text (quotes included, so it is safe in attributes too)."""
-    return escape(text, quote=True)
-
-
-def sha256(text: str) -> str:
-    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+from argmap.export.htmltext import h, sha256
 
 
 def html_main_source(main: SourceView | None) -> str:
