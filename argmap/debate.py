@@ -28,7 +28,7 @@ document grows linearly with the map.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
@@ -194,6 +194,17 @@ class MapEntry:
     undercuts: tuple[str, ...]
     supported_by: tuple[str, ...]
     attacked_by: tuple[str, ...]
+
+    def relations(self) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """(what, claim ids) for each kind of relation the claim has, in reading order."""
+        for name, ids in (
+            ("Supports", self.supports),
+            ("Rebuts", self.rebuts),
+            ("Backed by", self.supported_by),
+            ("Attacked by", self.attacked_by),
+        ):
+            if ids:
+                yield name, ids
 
 
 @dataclass(frozen=True, slots=True)

@@ -351,15 +351,9 @@ def _claim_list(sheet: ModeratorSheet, dom_ids: dict[str, str]) -> str:
             + "</li>"
             for card in view.cards
         )
-        relations = []
-        for name, ids in (
-            ("supports", entry.supports),
-            ("rebuts", entry.rebuts),
-            ("backed by", entry.supported_by),
-            ("attacked by", entry.attacked_by),
-        ):
-            if ids:
-                relations.append(f"{name} " + ", ".join(h(i) for i in ids))
+        relations = [
+            f"{name.lower()} " + ", ".join(h(i) for i in ids) for name, ids in entry.relations()
+        ]
         relations.extend(f"undercuts {h(label)}" for label in entry.undercuts)
         items.append(
             f'<li class="item" id="item-{h(dom_ids[view.id])}" data-claim="{h(view.id)}">'

@@ -29,7 +29,6 @@ from argmap.export.handout.words import (
     kind_and_label,
     main_source,
     prepare_lead,
-    relations_of,
     role_of,
     section_numbers,
     see_also,
@@ -391,9 +390,7 @@ def _html_entry(out: _Html, entry: MapEntry) -> None:
         f"({h('; '.join(facts))}): {h(claim.text)}"
     )
     out.add("".join(html_card(card, out.main_source) for card in claim.cards))
-    rows = [
-        f"{h(name)}: {', '.join(html_ref(i) for i in ids)}" for name, ids in relations_of(entry)
-    ]
+    rows = [f"{h(name)}: {', '.join(html_ref(i) for i in ids)}" for name, ids in entry.relations()]
     for label in entry.undercuts:
         source, _, target = label.partition(" -> ")
         rows.append(f"Undercuts the step {html_ref(source)} → {html_ref(target)}")

@@ -33,7 +33,6 @@ from argmap.export.handout.words import (
     md_id,
     md_text,
     prepare_lead,
-    relations_of,
     role_of,
     section_numbers,
     see_also,
@@ -334,7 +333,7 @@ def _md_entry(out: _Markdown, entry: MapEntry) -> None:
     )
     for card in claim.cards:
         out.add(f"  - Evidence: {md_card(card, out.main_source)}")
-    for name, ids in relations_of(entry):
+    for name, ids in entry.relations():
         out.add(f"  - {name}: {', '.join(md_ref(i) for i in ids)}")
     for label in entry.undercuts:
         source, _, target = label.partition(" -> ")

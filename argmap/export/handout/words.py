@@ -10,7 +10,6 @@ from argmap.debate import (
     ClaimView,
     Handout,
     Link,
-    MapEntry,
     ModeratorSheet,
     PartyView,
     SourceView,
@@ -197,17 +196,6 @@ def main_source(doc: Handout | ModeratorSheet) -> SourceView | None:
         return None
     best = max(counts, key=lambda s: counts[s])
     return next((s for s in doc.sources if s.id == best), None)
-
-
-def relations_of(entry: MapEntry) -> Iterable[tuple[str, tuple[str, ...]]]:
-    for name, ids in (
-        ("Supports", entry.supports),
-        ("Rebuts", entry.rebuts),
-        ("Backed by", entry.supported_by),
-        ("Attacked by", entry.attacked_by),
-    ):
-        if ids:
-            yield name, ids
 
 
 def claim_counts(sheet: ModeratorSheet) -> dict[str, int]:
