@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from argmap.findings import Finding, Severity
+from argmap.findings import Finding
 from argmap.interchange.jsontext import parse_json
 from argmap.lint.rule import Rule
 from argmap.model import (
@@ -59,46 +59,42 @@ _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 _SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+\S")
 
 
-def _rule(code: str, name: str, severity: Severity, doc: str) -> Rule:
-    return Rule(code, name, severity, doc)
-
-
-BAD_NODE = _rule("AIF001", "bad-node", "error", "A node without a usable id or type.")
-NO_TEXT = _rule("AIF002", "no-text", "error", "An I-node without text: not imported.")
-BAD_EDGE = _rule("AIF003", "dangling-edge", "error", "An edge to or from a missing node.")
-INCOMPLETE = _rule(
+BAD_NODE = Rule("AIF001", "bad-node", "error", "A node without a usable id or type.")
+NO_TEXT = Rule("AIF002", "no-text", "error", "An I-node without text: not imported.")
+BAD_EDGE = Rule("AIF003", "dangling-edge", "error", "An edge to or from a missing node.")
+INCOMPLETE = Rule(
     "AIF004",
     "incomplete-scheme",
     "error",
     "An RA, CA, MA or PA node without one premise and one conclusion.",
 )
-INEXPRESSIBLE = _rule(
+INEXPRESSIBLE = Rule(
     "AIF005", "inexpressible", "error", "A structure claim files (v1) cannot say: left out."
 )
-LINKED = _rule(
+LINKED = Rule(
     "AIF006",
     "linked-argument",
     "warning",
     "Several premises of one RA or CA, split into relations.",
 )
-AS_NOTE = _rule("AIF007", "kept-as-note", "warning", "An MA or PA node, kept as notes.")
-NO_SPEAKER = _rule(
+AS_NOTE = Rule("AIF007", "kept-as-note", "warning", "An MA or PA node, kept as notes.")
+NO_SPEAKER = Rule(
     "AIF008", "no-speaker", "warning", "I-nodes that no locution asserts: party 'unknown'."
 )
-DIALOGUE = _rule(
+DIALOGUE = Rule(
     "AIF009", "dialogue-only", "warning", "Nodes that describe only the dialogue: not imported."
 )
-DUPLICATE_TEXT = _rule(
+DUPLICATE_TEXT = Rule(
     "AIF010", "duplicate-text", "warning", "I-nodes with the same text: both kept."
 )
-SPEAKERS = _rule("AIF011", "several-speakers", "warning", "An I-node asserted by several speakers.")
-DUPLICATE_RELATION = _rule(
+SPEAKERS = Rule("AIF011", "several-speakers", "warning", "An I-node asserted by several speakers.")
+DUPLICATE_RELATION = Rule(
     "AIF012", "duplicate-relation", "warning", "The same relation twice: kept once."
 )
-EXTENSION = _rule(
+EXTENSION = Rule(
     "AIF013", "bad-extension", "warning", "An 'argmap' object that could not be used in full."
 )
-STRAY_EDGE = _rule("AIF014", "stray-edge", "error", "An edge that no AIF structure explains.")
+STRAY_EDGE = Rule("AIF014", "stray-edge", "error", "An edge that no AIF structure explains.")
 
 RULES = (
     BAD_NODE, NO_TEXT, BAD_EDGE, INCOMPLETE, INEXPRESSIBLE, LINKED, AS_NOTE, NO_SPEAKER,

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from argmap.findings import Finding, Severity
+from argmap.findings import Finding
 from argmap.interchange.jsontext import parse_json
 from argmap.lint.rule import Rule
 from argmap.model import (
@@ -55,21 +55,17 @@ _RELATIONS = {
 }
 
 
-def _rule(code: str, name: str, severity: Severity, doc: str) -> Rule:
-    return Rule(code, name, severity, doc)
-
-
-NO_TEXT = _rule("ADN001", "no-text", "warning", "A statement without text: its title is its text.")
-NO_PARTY = _rule("ADN002", "no-party", "warning", "Statements with no party: party 'unknown'.")
-ARGUMENT = _rule("ADN003", "argument-left-out", "error", "An argument that is not a claim.")
-INEXPRESSIBLE = _rule(
+NO_TEXT = Rule("ADN001", "no-text", "warning", "A statement without text: its title is its text.")
+NO_PARTY = Rule("ADN002", "no-party", "warning", "Statements with no party: party 'unknown'.")
+ARGUMENT = Rule("ADN003", "argument-left-out", "error", "An argument that is not a claim.")
+INEXPRESSIBLE = Rule(
     "ADN004", "inexpressible", "error", "A relation claim files (v1) cannot say: left out."
 )
-LINKED = _rule("ADN005", "linked-argument", "warning", "Several premises, split into supports.")
-CONTRADICTION = _rule(
+LINKED = Rule("ADN005", "linked-argument", "warning", "Several premises, split into supports.")
+CONTRADICTION = Rule(
     "ADN006", "contradiction", "warning", "A contradiction, imported as two rebuttals."
 )
-BAD_DATA = _rule("ADN007", "bad-data", "warning", "Statement data that could not be used.")
+BAD_DATA = Rule("ADN007", "bad-data", "warning", "Statement data that could not be used.")
 RULES = (NO_TEXT, NO_PARTY, ARGUMENT, INEXPRESSIBLE, LINKED, CONTRADICTION, BAD_DATA)
 
 
