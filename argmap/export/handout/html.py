@@ -23,6 +23,7 @@ from argmap.export.handout.words import (
     PREPARE,
     SEMANTICS_NOTE,
     STATUS_TEXT,
+    Writer,
     anchor,
     claim_counts,
     intro,
@@ -103,22 +104,17 @@ def _html_page(title: str, body: str) -> str:
     )
 
 
-class _Html:
+class _Html(Writer):
     def __init__(self, main_source: SourceView | None) -> None:
+        super().__init__(main_source)
         self.parts: list[str] = []
-        self.anchors: set[str] = set()
-        self.sections: dict[str, int] = {}
-        self.main_source = main_source.id if main_source else None
 
     def add(self, part: str) -> None:
         self.parts.append(part)
 
     def id_attr(self, claim_id: str) -> str:
-        name = anchor(claim_id)
-        if name in self.anchors:
-            return ""
-        self.anchors.add(name)
-        return f' id="{h(name)}"'
+        name = self.first_anchor(claim_id)
+        return f' id="{h(name)}"' if name else ""
 
     def text(self) -> str:
         return "".join(self.parts)

@@ -25,6 +25,7 @@ from argmap.export.handout.words import (
     PREPARE,
     SEMANTICS_NOTE,
     STATUS_TEXT,
+    Writer,
     anchor,
     claim_counts,
     intro,
@@ -41,22 +42,17 @@ from argmap.export.handout.words import (
 # -- Markdown -------------------------------------------------------------------------------
 
 
-class _Markdown:
+class _Markdown(Writer):
     def __init__(self, main_source: SourceView | None) -> None:
+        super().__init__(main_source)
         self.lines: list[str] = []
-        self.anchors: set[str] = set()
-        self.sections: dict[str, int] = {}
-        self.main_source = main_source.id if main_source else None
 
     def add(self, line: str = "") -> None:
         self.lines.append(line)
 
     def anchor(self, claim_id: str) -> str:
-        name = anchor(claim_id)
-        if name in self.anchors:
-            return ""
-        self.anchors.add(name)
-        return f'<a id="{name}"></a>'
+        name = self.first_anchor(claim_id)
+        return f'<a id="{name}"></a>' if name else ""
 
     def text(self) -> str:
         out = "\n".join(self.lines).rstrip("\n") + "\n"

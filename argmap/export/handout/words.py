@@ -203,3 +203,21 @@ def claim_counts(sheet: ModeratorSheet) -> dict[str, int]:
     for entry in sheet.entries:
         counts[entry.claim.party] = counts.get(entry.claim.party, 0) + 1
     return counts
+
+
+class Writer:
+    """What the Markdown and HTML writers share: sections, the main source, and each
+    claim's anchor set at the first place it is written out, and only there."""
+
+    def __init__(self, main_source: SourceView | None) -> None:
+        self.anchors: set[str] = set()
+        self.sections: dict[str, int] = {}
+        self.main_source = main_source.id if main_source else None
+
+    def first_anchor(self, claim_id: str) -> str | None:
+        """The claim's anchor name the first time it is asked for, then None."""
+        name = anchor(claim_id)
+        if name in self.anchors:
+            return None
+        self.anchors.add(name)
+        return name
