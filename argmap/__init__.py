@@ -14,7 +14,7 @@ __version__ = "0.1.0"
 
 from argmap.findings import Finding
 from argmap.lint import lint
-from argmap.loader import load
+from argmap.loading.build import load
 from argmap.model import ArgMap, Claim, Party, Relation, Source, Span
 
 if TYPE_CHECKING:

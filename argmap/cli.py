@@ -80,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _report_error(exc: Exception) -> int:
     from argmap.config import ConfigError
-    from argmap.loader import MapNotFoundError
+    from argmap.loading.build import MapNotFoundError
     from argmap.output import OutputError
 
     if isinstance(exc, CommandError | ConfigError | OutputError | MapNotFoundError):

@@ -15,9 +15,9 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from argmap.loading.text import DecodeError, decode
 from argmap.model import Source
 from argmap.quotes import QuoteIndex
-from argmap.textfile import DecodeError, decode
 
 MAX_SOURCE_BYTES = 256 * 1024 * 1024
 

@@ -27,7 +27,7 @@ import atheris  # type: ignore[import-untyped]
 with atheris.instrument_imports(include=["argmap"]):
     from argmap.lint import lint
     from argmap.lint.report import FORMATS, render
-    from argmap.loader import load
+    from argmap.loading.build import load
 
 _DIRECTORY = Path(tempfile.mkdtemp(prefix="argmap-atheris-"))
 _FILE = _DIRECTORY / "fuzz.yaml"

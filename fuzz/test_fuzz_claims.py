@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from argmap.lint import lint
 from argmap.lint.report import FORMATS, render
-from argmap.loader import load
+from argmap.loading.build import load
 from argmap.model import ArgMap
 
 from .strategies import claim_files, dumped, hostile_text
@@ -52,7 +52,7 @@ def check_reports(amap: ArgMap) -> None:
 
 
 def check_drawings(amap: ArgMap) -> None:
-    render_module = _optional("argmap.render")
+    render_module = _optional("argmap.draw.render")
     if render_module is None:
         return
     dot = render_module.render(amap, "dot")
@@ -80,7 +80,7 @@ def check_exports(amap: ArgMap) -> None:
 
 
 def check_handouts(amap: ArgMap) -> None:
-    debate, handout = _optional("argmap.debate"), _optional("argmap.export.handout")
+    debate, handout = _optional("argmap.debate.brief"), _optional("argmap.debate.output")
     if debate is None or handout is None or not amap.claims:
         return
     documents = [debate.moderator_sheet(amap)]

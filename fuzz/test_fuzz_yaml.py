@@ -16,10 +16,10 @@ import yaml
 from hypothesis import assume, example, given
 from hypothesis import strategies as st
 
-from argmap import yamltree
 from argmap.findings import Finding
-from argmap.loader import load
-from argmap.yamltree import Node, parse_tree
+from argmap.loading import tree as yamltree
+from argmap.loading.build import load
+from argmap.loading.tree import Node, parse_tree
 
 from .strategies import HOSTILE, document, dumped, hostile_text, node_events, plain
 

@@ -11,7 +11,7 @@ import pytest
 from argmap import gc_pause
 from argmap.gc_pause import cyclic_gc_paused
 from argmap.lint import LintOptions, lint
-from argmap.loader import load
+from argmap.loading.build import load
 
 
 @pytest.fixture

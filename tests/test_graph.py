@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.graph import inference_id, to_digraph
-from argmap.loader import load
+from argmap.loading.build import load
 
 MAP = """\
 map: {title: The trial, description: Who said what.}

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from argmap.lint import lint
-from argmap.loader import load
+from argmap.loading.build import load
 
 UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
 

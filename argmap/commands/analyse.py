@@ -62,7 +62,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.analysis.iccma import format_of
+    from argmap.formats.iccma import format_of
 
     if not args.timeout > 0:
         raise CommandError(f"--timeout must be a positive number of seconds, not {args.timeout:g}")
@@ -97,7 +97,7 @@ def _solve(framework: Framework, semantics: str, timeout: float) -> list[frozens
 
 
 def _analyse_framework(args: argparse.Namespace, path: str) -> str:
-    from argmap.analysis.iccma import FrameworkFileError, format_of, read_framework
+    from argmap.formats.iccma import FrameworkFileError, format_of, read_framework
 
     try:
         framework = read_framework(path)
@@ -161,7 +161,7 @@ def _json(labellings: list[dict[str, Label]], semantics: str) -> str:
 def _iccma(
     framework: Framework, found: list[frozenset[str]], semantics: str, *, numbered: bool
 ) -> str:
-    from argmap.analysis.iccma import format_set, format_sets, format_witnesses
+    from argmap.formats.iccma import format_set, format_sets, format_witnesses
 
     if numbered:
         return format_witnesses(framework, found)

@@ -53,7 +53,7 @@ def load_map(args: argparse.Namespace, *, partial: str | None = None) -> ArgMap:
     load cleanly, e.g. "what loaded is exported"): problems then get one warning line.
     """
     from argmap.cli import CommandError
-    from argmap.loader import load
+    from argmap.loading.build import load
 
     paths = paths_of(args)
     amap = load(paths[0], *paths[1:])

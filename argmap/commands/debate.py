@@ -31,8 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.debate import UnknownSide, handout, moderator_sheet
-    from argmap.export.handout import HandoutError, format_of, generate
+    from argmap.debate.brief import UnknownSide, handout, moderator_sheet
+    from argmap.debate.output import HandoutError, format_of, generate
 
     try:
         fmt = args.format or (format_of(args.output) if args.output not in (None, "-") else "md")

@@ -14,13 +14,17 @@ from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
 
 EXPORTERS: dict[str, tuple[str, str, str]] = {
-    "aif": ("argmap.export.aif", "generate_aif", "Argument Interchange Format JSON (AIFdb, OVA)"),
-    "argdown": ("argmap.export.argdown", "generate_argdown", "Argdown text"),
-    "graphml": ("argmap.export.graphml", "generate_graphml", "GraphML (yEd, Gephi)"),
-    "json": ("argmap.export.json", "generate_json", "node-link JSON of the graph (networkx)"),
-    "apx": ("argmap.export.iccma", "generate_apx", "the attack graph as ASPARTIX facts"),
-    "tgf": ("argmap.export.iccma", "generate_tgf", "the attack graph in trivial graph format"),
-    "i23": ("argmap.export.iccma", "generate_i23", "the attack graph in ICCMA 2023 format"),
+    "aif": (
+        "argmap.formats.aif.write",
+        "generate_aif",
+        "Argument Interchange Format JSON (AIFdb, OVA)",
+    ),
+    "argdown": ("argmap.formats.argdown.write", "generate_argdown", "Argdown text"),
+    "graphml": ("argmap.formats.graphml", "generate_graphml", "GraphML (yEd, Gephi)"),
+    "json": ("argmap.formats.json", "generate_json", "node-link JSON of the graph (networkx)"),
+    "apx": ("argmap.formats.iccma", "export_apx", "the attack graph as ASPARTIX facts"),
+    "tgf": ("argmap.formats.iccma", "export_tgf", "the attack graph in trivial graph format"),
+    "i23": ("argmap.formats.iccma", "export_i23", "the attack graph in ICCMA 2023 format"),
 }
 
 

@@ -24,9 +24,9 @@ from typing import Any
 from argmap.cli import EXIT_FINDINGS, EXIT_OK, CommandError
 
 IMPORTERS: dict[str, tuple[str, str, str]] = {
-    "aif": ("argmap.interchange.aif", "read_aif", "AIF JSON (AIFdb, OVA, xAIF)"),
-    "argdown": ("argmap.interchange.argdown", "read_argdown_json", "the JSON of 'argdown json'"),
-    "json": ("argmap.export.json", "read_json", "argmap's node-link JSON ('export --to json')"),
+    "aif": ("argmap.formats.aif.read", "read_aif", "AIF JSON (AIFdb, OVA, xAIF)"),
+    "argdown": ("argmap.formats.argdown.read", "read_argdown_json", "the JSON of 'argdown json'"),
+    "json": ("argmap.formats.json", "read_json", "argmap's node-link JSON ('export --to json')"),
 }
 MAX_BYTES = 256 * 1024 * 1024
 
@@ -53,9 +53,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.interchange.claimfiles import claim_files, rebase_sources
+    from argmap.formats.claimfiles import claim_files, rebase_sources
     from argmap.lint.report import render
-    from argmap.loader import load
+    from argmap.loading.build import load
     from argmap.output import write
 
     if args.format not in IMPORTERS:

@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 from argmap.analysis.semantics import SEMANTICS
 from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, load_map
-from argmap.export.diagram import GROUPINGS, RANKDIRS
+from argmap.draw.diagram import GROUPINGS, RANKDIRS
 
 if TYPE_CHECKING:
-    from argmap.export.diagram import DiagramOptions
+    from argmap.draw.diagram import DiagramOptions
     from argmap.model import ArgMap
 
 
@@ -80,7 +80,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.render import RenderError, format_of
+    from argmap.draw.render import RenderError, format_of
 
     try:
         fmt = format_of(args.output)
@@ -101,8 +101,8 @@ def diagram_options(
     args: argparse.Namespace, amap: ArgMap, labels: Mapping[str, str] | None = None
 ) -> DiagramOptions:
     """The drawing options the command line asks for; ``labels`` from a semantics, if any."""
-    from argmap.export.diagram import DiagramOptions
-    from argmap.focus import SelectionError, select
+    from argmap.draw.diagram import DiagramOptions
+    from argmap.draw.focus import SelectionError, select
 
     if args.focus is None and args.depth != 2:
         raise CommandError("--depth needs --focus ID")
@@ -135,9 +135,9 @@ def render_to_file(
     amap: ArgMap, output: str, fmt: str, options: DiagramOptions, *, force: bool = False
 ) -> None:
     """Draw ``amap`` as ``fmt`` and write it to ``output`` atomically (never a claim file)."""
-    from argmap.focus import size_problem
+    from argmap.draw.focus import size_problem
+    from argmap.draw.render import DOT_TIMEOUT, RenderError, render
     from argmap.output import write
-    from argmap.render import DOT_TIMEOUT, RenderError, render
 
     count = len(amap.claim_by_id) if options.claims is None else len(options.claims)
     problem = size_problem(count)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from argmap.algorithms import strongly_connected
 from argmap.analysis.coverage import coverage, longest_chain
-from argmap.loader import load
+from argmap.loading.build import load
 
 MapWriter = Callable[..., Path]
 

@@ -9,7 +9,7 @@ import pytest
 
 from argmap.analysis.framework import Framework, from_map
 from argmap.analysis.semantics import claim_labels
-from argmap.loader import load
+from argmap.loading.build import load
 from argmap.model import ArgMap
 
 MapWriter = Callable[..., Path]

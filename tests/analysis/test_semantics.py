@@ -316,7 +316,7 @@ def test_allegation_status_says_answered_and_whether_it_stands(
     write_map: Callable[..., Path],
 ) -> None:
     from argmap.analysis.semantics import allegation_status, claim_labels
-    from argmap.loader import load
+    from argmap.loading.build import load
 
     amap = load(write_map({"map.yaml": STANDING}))
     assert allegation_status(amap) == {

@@ -258,8 +258,8 @@ def test_render_labels_under_preferred_are_sceptical(
 def test_an_exported_attack_graph_analyses_like_the_map(
     write_map: MapWriter, run_cli: RunCli, tmp_path: Path, fmt: str
 ) -> None:
-    from argmap.analysis import iccma
-    from argmap.loader import load
+    from argmap.formats import iccma
+    from argmap.loading.build import load
 
     root = write_map({"trial.yaml": TRIAL})
     exported = tmp_path / f"trial.{fmt}"

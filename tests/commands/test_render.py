@@ -143,12 +143,12 @@ def test_never_over_a_claim_file(run_cli: RunCli, write_map: MapWriter) -> None:
 def test_a_failed_render_leaves_the_previous_file_and_no_temporary(
     run_cli: RunCli, mapdir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import argmap.render
+    import argmap.draw.render
 
     out = tmp_path / "out" / "map.svg"
     out.parent.mkdir()
     out.write_text("previous")
-    monkeypatch.setattr(argmap.render, "DOT_TIMEOUT", 1e-6)  # the real dot, stopped at once
+    monkeypatch.setattr(argmap.draw.render, "DOT_TIMEOUT", 1e-6)  # the real dot, stopped at once
     code, _, stderr = run_cli("render", mapdir, "-o", out)
     assert code == 2 and stderr.startswith("argmap: error: Graphviz's dot took more than")
     assert out.read_text() == "previous"
@@ -211,7 +211,7 @@ def test_missing_graphviz_from_the_command_line(mapdir: Path, tmp_path: Path) ->
 @needs_dot
 @pytest.mark.dot
 def test_the_shipped_map_draws_every_claim(run_cli: RunCli, tmp_path: Path) -> None:
-    from argmap.loader import load
+    from argmap.loading.build import load
 
     amap = load(SHIPPED_MAP)
     out = tmp_path / "moscow.svg"

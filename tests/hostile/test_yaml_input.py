@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from argmap.cli import COMMANDS
-from argmap.yamltree import MAX_DEPTH, MAX_LISTED, MAX_NODES
+from argmap.loading.tree import MAX_DEPTH, MAX_LISTED, MAX_NODES
 
 from .conftest import Run
 
@@ -550,7 +550,7 @@ def test_loading_again_and_again_leaves_no_garbage_behind(write_map: MapWriter) 
     import gc
 
     from argmap.lint import lint
-    from argmap.loader import load
+    from argmap.loading.build import load
 
     root = write_map(
         {

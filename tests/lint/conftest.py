@@ -11,7 +11,7 @@ import pytest
 
 from argmap.findings import Finding
 from argmap.lint import LintOptions, lint
-from argmap.loader import load
+from argmap.loading.build import load
 
 
 @dataclass

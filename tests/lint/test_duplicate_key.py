@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from argmap.loader import load
+from argmap.loading.build import load
 
 from .conftest import LintMap
 

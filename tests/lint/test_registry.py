@@ -10,7 +10,7 @@ import pytest
 
 import argmap
 from argmap.lint import RULE_MODULES, registry, resolve_codes
-from argmap.loader import load
+from argmap.loading.build import load
 
 from .conftest import LintMap
 

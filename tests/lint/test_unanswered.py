@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from argmap.lint import LintContext
 from argmap.lint.unanswered import unanswered_allegations
-from argmap.loader import load
+from argmap.loading.build import load
 
 from .conftest import LintMap
 

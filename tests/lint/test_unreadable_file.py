@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from argmap.loader import load
+from argmap.loading.build import load
 
 from .conftest import LintMap
 

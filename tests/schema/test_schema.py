@@ -15,7 +15,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.loader import load
+from argmap.loading.build import load
 from argmap.schema import CLAIM_FILE_SCHEMA, ID_PATTERN, schema_json, shipped_schema_text
 
 REPO = Path(__file__).resolve().parents[2]

@@ -1,0 +1,1 @@
+"""The classroom debate kit: briefs per side, the moderator's pack, and their renderers."""

@@ -1,0 +1,1 @@
+"""Drawings of a map: a neutral Diagram, then DOT, Mermaid and the HTML explorer."""

@@ -1,0 +1,171 @@
+"""Drawing a map into a file format: the one place that runs Graphviz's ``dot``.
+
+``render(map, fmt, options)`` returns the bytes or text of one format:
+``svg``, ``png`` and ``pdf`` are laid out by ``dot`` (``run_dot`` is its only
+caller in argmap, with the source on standard input and a timeout); ``dot`` and
+``mmd`` (Mermaid) and ``md`` (a Markdown page embedding the Mermaid) need no
+Graphviz; ``html`` is the interactive explorer of ``argmap.draw.explorer``, built
+around the SVG.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from argmap.draw.diagram import Diagram, DiagramOptions
+from argmap.model import ArgMap
+
+__all__ = [
+    "DOT_FORMATS",
+    "FORMATS",
+    "RenderError",
+    "format_of",
+    "render",
+    "render_svg",
+    "run_dot",
+]
+
+DOT_FORMATS = ("svg", "png", "pdf")
+"""Formats laid out by Graphviz's ``dot``."""
+FORMATS = ("svg", "png", "pdf", "dot", "mmd", "md", "html")
+"""Every format ``render`` knows, named by the output file's suffix."""
+DOT_TIMEOUT = 120.0
+"""Seconds ``dot`` may take before the render is abandoned (``None`` with ``--force``)."""
+PNG_DPI = 96
+"""Pixels per inch of PNG output: sharp when projected."""
+INSTALL_HINT = (
+    "Graphviz's dot was not found: install it with 'apt-get install graphviz' "
+    "(or 'brew install graphviz'), or write .dot or .mmd, which need no Graphviz"
+)
+
+
+class RenderError(Exception):
+    """A diagram could not be drawn: one line saying why and what to do."""
+
+
+def format_of(path: str | Path) -> str:
+    """The format named by ``path``'s suffix; ``RenderError`` naming the allowed ones."""
+    suffix = Path(path).suffix.lower().lstrip(".")
+    if suffix not in FORMATS:
+        shown = suffix or f"no suffix in {str(path)!r}"
+        raise RenderError(
+            f"unknown format: {shown!r} (must be one of {list(FORMATS)})"
+            if suffix
+            else f"unknown format: {shown} (must be one of {list(FORMATS)})"
+        )
+    return suffix
+
+
+def run_dot(source: str, fmt: str, *, timeout: float | None = DOT_TIMEOUT) -> bytes:
+    """Lay out DOT ``source`` with Graphviz's ``dot`` into ``fmt`` (svg, png, pdf)."""
+    if fmt not in DOT_FORMATS:
+        raise RenderError(f"unknown format: {fmt!r} (must be one of {list(DOT_FORMATS)})")
+    executable = shutil.which("dot")
+    if executable is None:
+        raise RenderError(INSTALL_HINT)
+    command = [executable, f"-T{fmt}"]
+    if fmt == "png":
+        command.append(f"-Gdpi={PNG_DPI}")
+    try:
+        completed = subprocess.run(
+            command,
+            input=source.encode("utf-8"),
+            capture_output=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise RenderError(
+            f"Graphviz's dot took more than {timeout:g} seconds: draw less of the map "
+            "(--focus ID --depth N, --party, --tag) or cluster it (--group)"
+        ) from None
+    except OSError as exc:
+        raise RenderError(f"Graphviz's dot could not be run: {exc.strerror or exc}") from None
+    if completed.returncode != 0 or not completed.stdout:
+        raise RenderError(f"Graphviz's dot failed: {_first_line(completed.stderr)}")
+    return completed.stdout
+
+
+def render_svg(
+    amap: ArgMap, options: DiagramOptions | None = None, *, timeout: float | None = DOT_TIMEOUT
+) -> str:
+    """The map as SVG, each claim's ``<title>`` holding its full text for hover."""
+    from argmap.draw.diagram import build_diagram
+    from argmap.draw.dot import dot_source
+
+    diagram = build_diagram(amap, options)
+    svg = run_dot(dot_source(diagram), "svg", timeout=timeout).decode("utf-8")
+    return _with_titles(svg, diagram)
+
+
+def render(
+    amap: ArgMap,
+    fmt: str,
+    options: DiagramOptions | None = None,
+    *,
+    timeout: float | None = DOT_TIMEOUT,
+) -> str | bytes:
+    """The map in format ``fmt`` (one of ``FORMATS``)."""
+    if fmt == "dot":
+        from argmap.draw.dot import generate_dot
+
+        return generate_dot(amap, options)
+    if fmt == "mmd":
+        from argmap.draw.mermaid import generate_mermaid
+
+        return generate_mermaid(amap, options)
+    if fmt == "md":
+        from argmap.draw.mermaid import generate_markdown
+
+        return generate_markdown(amap, options)
+    if fmt == "svg":
+        return render_svg(amap, options, timeout=timeout)
+    if fmt == "html":
+        generate_html = _html_generator()
+        return generate_html(amap, render_svg(amap, options, timeout=timeout))
+    if fmt in DOT_FORMATS:
+        from argmap.draw.dot import generate_dot
+
+        return run_dot(generate_dot(amap, options), fmt, timeout=timeout)
+    raise RenderError(f"unknown format: {fmt!r} (must be one of {list(FORMATS)})")
+
+
+def _html_generator() -> Callable[[ArgMap, str], str]:
+    """``argmap.draw.explorer.generate_html``, imported only when HTML is asked for."""
+    import importlib
+
+    try:
+        module = importlib.import_module("argmap.draw.explorer")
+    except ModuleNotFoundError as exc:
+        if exc.name != "argmap.draw.explorer":
+            raise
+        raise RenderError(
+            "the HTML explorer is not available in this version of argmap "
+            "(argmap.draw.explorer is missing): write .svg instead"
+        ) from None
+    generate: Callable[[ArgMap, str], str] = module.generate_html
+    return generate
+
+
+_NODE_TITLE = re.compile(r"<title>([ci][0-9]+)</title>")
+
+
+def _with_titles(svg: str, diagram: Diagram) -> str:
+    """Replace the generated node names in ``<title>`` by what a reader should see."""
+    titles = diagram.node_titles()
+
+    def title(match: re.Match[str]) -> str:
+        text = titles.get(match.group(1))
+        return match.group(0) if text is None else f"<title>{escape(text)}</title>"
+
+    return _NODE_TITLE.sub(title, svg)
+
+
+def _first_line(stderr: bytes) -> str:
+    lines = [line.strip() for line in stderr.decode("utf-8", "replace").splitlines()]
+    return next((line for line in lines if line), "no output and no message")

@@ -1,1 +1,0 @@
-"""Exporters: each turns a loaded map into text or bytes (``generate_x(map, ...)``)."""

@@ -1,0 +1,1 @@
+"""Interchange formats, one module (or package) per format, reader and writer together."""

@@ -1,0 +1,1 @@
+"""The Argument Interchange Format (AIF JSON): reader and writer."""

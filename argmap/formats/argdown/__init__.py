@@ -1,0 +1,1 @@
+"""Argdown: the writer of Argdown text and the reader of ``argdown json`` output."""

@@ -1,1 +1,0 @@
-"""Tests of argmap.interchange: readers of the field's formats, the claim-file writer."""
