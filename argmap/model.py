@@ -56,6 +56,9 @@ class Citation:
     quote: str | None = None
     at: str | None = None
     quote_span: Span | None = None
+    by: str | None = None
+    """Who says the quoted words in the source (a party id); None: the claim's party."""
+    by_span: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +89,12 @@ class Claim:
     ignore: tuple[Ignore, ...] = ()
     party_span: Span | None = None
     against_span: Span | None = None
+    when: str | None = None
+    """The date or period the claim is about (``argmap.dates`` syntax): timelines."""
+    said: str | None = None
+    """When the claim was made, where its cited sources' dates do not say: ``--as-of``."""
+    when_span: Span | None = None
+    said_span: Span | None = None
 
     @property
     def is_allegation(self) -> bool:
@@ -131,6 +140,8 @@ class Source:
     url: str | None = None
     text: str | None = None
     text_span: Span | None = None
+    outside: bool = False
+    """Material from outside the map's own text (a reader must be able to tell it apart)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +151,25 @@ class MapInfo:
     title: str | None
     description: str | None
     span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryEntry:
+    """A person or term a reader needs, with a short definition."""
+
+    term: str
+    definition: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A dated event the map is about (``date`` in ``argmap.dates`` syntax)."""
+
+    date: str
+    text: str
+    span: Span
+    cite: Citation | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +183,8 @@ class ArgMap:
     sources: tuple[Source, ...] = ()
     infos: tuple[MapInfo, ...] = ()
     problems: tuple[Finding, ...] = ()
+    glossary: tuple[GlossaryEntry, ...] = ()
+    events: tuple[Event, ...] = ()
     claim_by_id: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
     party_by_id: Mapping[str, Party] = field(init=False, repr=False, compare=False)
     source_by_id: Mapping[str, Source] = field(init=False, repr=False, compare=False)

@@ -775,12 +775,19 @@ class _Importer:
             if not (_ID_RE.fullmatch(source_id) and isinstance(fields, dict)):
                 continue
             title = fields.get("title") if isinstance(fields.get("title"), str) else source_id
-            text_fields = {
-                k: fields[k] if isinstance(fields.get(k), str) else None
+            author, date, url = (
+                fields[k] if isinstance(fields.get(k), str) else None
                 for k in ("author", "date", "url")
-            }
+            )
             found[source_id] = Source(
-                source_id, title or source_id, Span(self.path, 1, 1), root, root, **text_fields
+                source_id,
+                title or source_id,
+                Span(self.path, 1, 1),
+                root,
+                root,
+                author=author,
+                date=date,
+                url=url,
             )
         return found
 
