@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,17 +52,26 @@ class MapNotFoundError(FileNotFoundError):
     """A path given to ``load`` does not exist: a usage error, not a finding."""
 
 
-def load(path: str | os.PathLike[str], *more: str | os.PathLike[str]) -> ArgMap:
-    """Load a map from directories (searched recursively) and claim files."""
+def load(
+    path: str | os.PathLike[str],
+    *more: str | os.PathLike[str],
+    texts: Mapping[str, bytes] | None = None,
+) -> ArgMap:
+    """Load a map from directories (searched recursively) and claim files.
+
+    ``texts`` maps a claim file's path to the bytes read in its place (an unsaved
+    buffer: ``lint --stdin-filename``, the language server); a path not found in
+    the map is read as one more file of it.
+    """
     paths = [Path(path), *(Path(p) for p in more)]
     for p in paths:
         if not p.exists() and not p.is_symlink():
             raise MapNotFoundError(f"no such file or directory: {p}")
     with cyclic_gc_paused():
-        return _load(paths)
+        return _load(paths, {os.path.realpath(k): (k, v) for k, v in (texts or {}).items()})
 
 
-def _load(paths: list[Path]) -> ArgMap:
+def _load(paths: list[Path], texts: dict[str, tuple[str, bytes]]) -> ArgMap:
     collected = _Collected()
     seen: set[str] = set()
     for p in paths:
@@ -75,7 +84,12 @@ def _load(paths: list[Path]) -> ArgMap:
                 continue
             seen.add(real)
             collected.files.append(str(file))
-            load_file(file, root, collected)
+            load_file(file, root, collected, texts[real][1] if real in texts else None)
+    for real, (given, data) in texts.items():
+        if real not in seen:
+            collected.files.append(given)
+            root = paths[0] if paths[0].is_dir() else Path(given).parent
+            load_file(Path(given), root, collected, data)
     return ArgMap(
         root=str(paths[0] if paths[0].is_dir() else paths[0].parent),
         files=tuple(collected.files),
@@ -154,11 +168,11 @@ class _Collected:
     problems: list[Finding] = field(default_factory=list)
 
 
-def load_file(path: Path, root: Path, into: _Collected) -> None:
-    """Read, decode, parse and validate one claim file into ``into``."""
+def load_file(path: Path, root: Path, into: _Collected, content: bytes | None = None) -> None:
+    """Read (unless ``content`` is given), decode, parse and validate one claim file."""
     shown = str(path)
     try:
-        data = _read_regular_file(path, MAX_FILE_BYTES + 1)
+        data = _read_regular_file(path, MAX_FILE_BYTES + 1) if content is None else content
     except OSError as exc:
         into.problems.append(_unreadable(shown, f"cannot read file: {exc.strerror}"))
         return
