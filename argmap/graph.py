@@ -1,5 +1,7 @@
 """The one place that decides the graph's shape: ``to_digraph(map)``.
 
+Its edges are the relations of ``argmap.relations`` (the first written wins).
+
 Nodes are claim ids (attribute ``type="claim"``) with the claim's fields and its
 ``path``, ``line`` and ``column``. Each ``supports`` or ``rebuts`` is an edge with
 attribute ``relation``. An undercut attacks an edge, so, as in the Argument
@@ -12,11 +14,13 @@ claims are left out (lint reports them).
 
 from __future__ import annotations
 
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.model import ArgMap, Claim
+from argmap.relations import relations_of
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 def inference_id(source: str, target: str) -> str:
@@ -44,6 +48,8 @@ def claim_attributes(claim: Claim) -> dict[str, Any]:
 
 def to_digraph(amap: ArgMap) -> nx.DiGraph:
     """The map as a directed graph (see the module documentation for its shape)."""
+    import networkx as nx
+
     graph = nx.DiGraph(
         title=amap.info.title if amap.info else None,
         description=amap.info.description if amap.info else None,
@@ -56,33 +62,16 @@ def to_digraph(amap: ArgMap) -> nx.DiGraph:
             for s in amap.source_by_id.values()
         },
     )
-    claims = amap.claim_by_id
-    for claim in claims.values():
+    rel = relations_of(amap)
+    for claim in amap.claim_by_id.values():
         graph.add_node(claim.id, **claim_attributes(claim))
-    for claim in claims.values():
-        for kind, refs in (("supports", claim.supports), ("rebuts", claim.rebuts)):
-            for ref in refs:
-                if (
-                    ref.target in claims
-                    and ref.target != claim.id
-                    and not graph.has_edge(claim.id, ref.target)
-                ):
-                    graph.add_edge(claim.id, ref.target, relation=kind)
-    for claim in claims.values():
-        for undercut in claim.undercuts:
-            if not graph.has_edge(undercut.source, undercut.target) or claim.id in (
-                undercut.source,
-                undercut.target,
-            ):
-                continue
-            node = inference_id(undercut.source, undercut.target)
-            if node not in graph:
-                graph.add_node(
-                    node,
-                    type="inference",
-                    source=undercut.source,
-                    target=undercut.target,
-                    relation=graph.edges[undercut.source, undercut.target]["relation"],
-                )
+    for source, target, kind in rel.edges():
+        graph.add_edge(source, target, relation=kind)
+    for (source, target), undercutters in rel.undercut_relations().items():
+        node = inference_id(source, target)
+        graph.add_node(
+            node, type="inference", source=source, target=target, relation=rel.kind(source, target)
+        )
+        for claim in undercutters:
             graph.add_edge(claim.id, node, relation="undercuts")
     return graph

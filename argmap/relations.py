@@ -86,6 +86,7 @@ class Relations:
         "_amap",
         "_attackers",
         "_kinds",
+        "_linked",
         "_rebutters",
         "_statuses",
         "_supported",
@@ -138,6 +139,7 @@ class Relations:
         self._undercutters = undercutters
         self._attackers = {target: tuple(found.values()) for target, found in attackers.items()}
         self._statuses: dict[str, Status] = {}
+        self._linked: frozenset[str] | None = None
 
     @property
     def amap(self) -> ArgMap:
@@ -178,6 +180,26 @@ class Relations:
     def undercut_relations(self) -> Mapping[Edge, tuple[Claim, ...]]:
         """Each relation that some claim undercuts -> its undercutters, in map order."""
         return {edge: tuple(found) for edge, found in self._undercutters.items()}
+
+    def linked(self) -> frozenset[str]:
+        """Ids that a claim's ``supports``, ``rebuts`` or ``undercuts`` writes, and the
+        ids of the claims writing them: resolved or not (for "isolated", which lint's
+        other rules complement with the dangling references)."""
+        if self._linked is None:
+            ids: set[str] = set()
+            add = ids.add
+            for claim in self._amap.claims:
+                if claim.supports or claim.rebuts or claim.undercuts:  # one test when isolated
+                    add(claim.id)
+                    for ref in claim.supports:
+                        add(ref.target)
+                    for ref in claim.rebuts:
+                        add(ref.target)
+                    for undercut in claim.undercuts:
+                        add(undercut.source)
+                        add(undercut.target)
+            self._linked = frozenset(ids)
+        return self._linked
 
     def attackers(self, claim_id: str) -> tuple[Claim, ...]:
         """Claims that rebut ``claim_id`` or undercut a relation ending at it, each once."""

@@ -20,23 +20,18 @@ from typing import Any
 
 from argmap.algorithms import strongly_connected
 from argmap.model import CLAIM_KINDS, ArgMap
+from argmap.relations import relations_of
 
 
 def coverage(amap: ArgMap) -> dict[str, Any]:
     """Every statistic of the module documentation, keys and lists sorted."""
-    from argmap.analysis.framework import map_relations
-    from argmap.analysis.semantics import acknowledges_unanswered
-    from argmap.lint.context import LintContext
-    from argmap.lint.unanswered import unanswered_allegations
-
-    context = LintContext(amap)
+    rel = relations_of(amap)
     claims = list(amap.claim_by_id.values())
     by_party: dict[str, dict[str, int]] = {}
     for claim in claims:
         counts = by_party.setdefault(claim.party, {**dict.fromkeys(CLAIM_KINDS, 0), "total": 0})
         counts[claim.kind] += 1
         counts["total"] += 1
-    unanswered = {c.id for c in unanswered_allegations(amap, context.attackers)}
     allegations: dict[str, dict[str, int]] = {}
     for claim in claims:
         if not claim.is_allegation:
@@ -44,14 +39,10 @@ def coverage(amap: ArgMap) -> dict[str, Any]:
         counts = allegations.setdefault(
             claim.party, {"answered": 0, "unanswered": 0, "acknowledged": 0, "total": 0}
         )
-        if claim.id not in unanswered:
-            counts["answered"] += 1
-        elif acknowledges_unanswered(claim):
-            counts["acknowledged"] += 1
-        else:
-            counts["unanswered"] += 1
+        counts[rel.status(claim).status] += 1
         counts["total"] += 1
-    kinds, undercutters = map_relations(amap)
+    kinds = rel.kinds
+    undercutters = rel.undercut_relations()
     rebuttals = [relation for relation, kind in kinds.items() if kind == "rebuts"]
     return {
         "title": amap.info.title if amap.info else None,
@@ -70,7 +61,7 @@ def coverage(amap: ArgMap) -> dict[str, Any]:
             "by_party": dict(sorted(allegations.items())),
         },
         "longest_rebuttal_chain": longest_chain([c.id for c in claims], rebuttals),
-        "isolated": sorted(c.id for c in claims if c.id not in context.connected),
+        "isolated": sorted(c.id for c in claims if c.id not in rel.linked()),
         "without_citation": sorted(c.id for c in claims if not c.cite),
     }
 

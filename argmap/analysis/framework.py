@@ -34,6 +34,7 @@ from itertools import accumulate
 from typing import Literal
 
 from argmap.model import ArgMap
+from argmap.relations import Edge, relations_of
 
 Mode = Literal["bipolar", "attack-only"]
 MODES: tuple[Mode, ...] = ("bipolar", "attack-only")
@@ -47,9 +48,7 @@ class FrameworkTooLarge(ValueError):
     """The bipolar reading of a map would derive more attacks than ``MAX_DERIVED_ATTACKS``."""
 
 
-Relation = tuple[str, str]
-"""A supports or rebuts relation of the map, as (source claim, target claim)."""
-Condition = frozenset[Relation]
+Condition = frozenset[Edge]
 """The undercut relations an attack runs through: it holds while their undercutters fall."""
 
 
@@ -124,7 +123,7 @@ class Framework:
         """The position of ``argument`` (``KeyError`` if it is not in the framework)."""
         return self._index[argument]
 
-    def attacked_by(self, argument: str) -> list[str]:
+    def targets_of(self, argument: str) -> list[str]:
         """The arguments that ``argument`` attacks."""
         i = self._index[argument]
         names = self._arguments
@@ -209,7 +208,7 @@ class MapFramework:
         return [a for a in self.framework.arguments if self.roles[a] in ("claim", "inference")]
 
 
-def inference_argument(relation: Relation) -> str:
+def inference_argument(relation: Edge) -> str:
     """The argument standing for the inference of ``relation`` (as ``argmap.graph`` names it)."""
     return f"{relation[0]}->{relation[1]}"
 
@@ -237,29 +236,18 @@ def from_map(amap: ArgMap, mode: Mode = "bipolar") -> MapFramework:
     return _flatten(list(amap.claim_by_id), undercutters, attacks, mode)
 
 
-def map_relations(amap: ArgMap) -> tuple[dict[Relation, str], dict[Relation, list[str]]]:
-    """Relation -> kind, and undercut relation -> its undercutters, in map order.
+def map_relations(amap: ArgMap) -> tuple[dict[Edge, str], dict[Edge, list[str]]]:
+    """Relation -> kind, and undercut relation -> its undercutters' ids, in map order.
 
-    Only relations between existing, distinct claims count, once each (the first
-    written wins, as in ``argmap.graph``); an undercut counts when its relation exists
-    and the undercutter is neither end of it.
+    Read from ``argmap.relations`` (relations between existing, distinct claims, the
+    first written wins; an undercut counts when its relation exists and the
+    undercutter is neither end of it).
     """
-    claims = amap.claim_by_id
-    kinds: dict[Relation, str] = {}
-    for claim in claims.values():
-        for kind, refs in (("supports", claim.supports), ("rebuts", claim.rebuts)):
-            for ref in refs:
-                if ref.target in claims and ref.target != claim.id:
-                    kinds.setdefault((claim.id, ref.target), kind)
-    undercutters: dict[Relation, list[str]] = {}
-    for claim in claims.values():
-        for undercut in claim.undercuts:
-            relation = (undercut.source, undercut.target)
-            if relation in kinds and claim.id not in relation:
-                found = undercutters.setdefault(relation, [])
-                if claim.id not in found:
-                    found.append(claim.id)
-    return kinds, undercutters
+    rel = relations_of(amap)
+    undercutters = {
+        edge: [claim.id for claim in claims] for edge, claims in rel.undercut_relations().items()
+    }
+    return dict(rel.kinds), undercutters
 
 
 Attack = tuple[str, str, Condition]
@@ -267,7 +255,7 @@ _ALWAYS: Condition = frozenset()
 
 
 def _primary_attacks(
-    relations: dict[Relation, str], undercutters: dict[Relation, list[str]]
+    relations: dict[Edge, str], undercutters: dict[Edge, list[str]]
 ) -> list[Attack]:
     """Rebuttals (through their inference when undercut), and undercutters -> inferences."""
     attacks: list[Attack] = []
@@ -281,8 +269,8 @@ def _primary_attacks(
 
 
 def _derived_attacks(
-    relations: dict[Relation, str],
-    undercutters: dict[Relation, list[str]],
+    relations: dict[Edge, str],
+    undercutters: dict[Edge, list[str]],
     primary: list[Attack],
 ) -> list[Attack]:
     """Supported and secondary attacks along chains of supports.
@@ -355,7 +343,7 @@ def _support_closure(
 
 def _flatten(
     claims: list[str],
-    undercutters: dict[Relation, list[str]],
+    undercutters: dict[Edge, list[str]],
     attacks: list[Attack],
     mode: Mode,
 ) -> MapFramework:

@@ -23,6 +23,7 @@ from typing import Literal, TypedDict
 from argmap.analysis.asp import SolverTimeout, SolverUnavailable
 from argmap.analysis.framework import Framework, Mode, from_map
 from argmap.model import ArgMap, Claim
+from argmap.relations import acknowledgement, relations_of
 
 Label = Literal["in", "out", "undec"]
 LABELS: tuple[Label, ...] = ("in", "out", "undec")
@@ -179,7 +180,7 @@ class AllegationStatus(TypedDict):
     acknowledged: bool
     """Unanswered, and the claim acknowledges it with ``ignore: {AM201: reason}``."""
     label: Label
-    """The allegation's label: ``in`` when it stands once every attack is weighed."""
+    """The allegation's label in the graph (nothing is weighed; see ``LABELS_DO_NOT_MEASURE``)."""
     answers: list[str]
     """The claims that answer it, in map order."""
 
@@ -197,29 +198,23 @@ def allegation_status(
     themselves defeated (or their inference undercut). ``labels`` (claim id -> label)
     saves computing them again when the caller has them.
     """
-    from argmap.lint.context import LintContext
-    from argmap.lint.unanswered import answers, unanswered_allegations
-
-    attackers = LintContext(amap).attackers
-    unanswered = {claim.id for claim in unanswered_allegations(amap, attackers)}
+    rel = relations_of(amap)
     if labels is None:
         labels = claim_labels(amap, semantics, mode, timeout)
     status: dict[str, AllegationStatus] = {}
     for claim in amap.claim_by_id.values():
         if not claim.is_allegation:
             continue
-        answering = [a.id for a in attackers.get(claim.id, ()) if answers(claim, a)]
+        found = rel.status(claim)
         status[claim.id] = {
-            "answered": claim.id not in unanswered,
-            "acknowledged": claim.id in unanswered and acknowledges_unanswered(claim),
+            "answered": not found.is_open,
+            "acknowledged": found.status == "acknowledged",
             "label": labels[claim.id],
-            "answers": list(dict.fromkeys(answering)),
+            "answers": [a.id for a in found.answers],
         }
     return status
 
 
 def acknowledges_unanswered(claim: Claim) -> bool:
     """Whether the claim's ``ignore`` acknowledges AM201 (by code or by rule name), as lint does."""
-    from argmap.lint.unanswered import RULE
-
-    return RULE.acknowledged_by(claim) is not None
+    return acknowledgement(claim) is not None

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from argmap.findings import Finding
-from argmap.model import ArgMap, Claim, Relation
+from argmap.model import ArgMap
+from argmap.relations import Relations, relations_of
 from argmap.sources import SourceText, read_text
 
 
@@ -31,33 +31,10 @@ class LintContext:
     def load_problems(self, code: str) -> Iterator[Finding]:
         return (f for f in self.amap.problems if f.code == code)
 
-    @cached_property
-    def relations(self) -> tuple[Relation, ...]:
-        return self.amap.relations
-
-    @cached_property
-    def relation_kinds(self) -> dict[tuple[str, str], str]:
-        """(source, target) -> 'supports' or 'rebuts'; the first one written wins."""
-        kinds: dict[tuple[str, str], str] = {}
-        for claim in self.amap.claims:  # in the order of amap.relations, without its records
-            source = claim.id
-            for ref in claim.supports:
-                kinds.setdefault((source, ref.target), "supports")
-            for ref in claim.rebuts:
-                kinds.setdefault((source, ref.target), "rebuts")
-        return kinds
-
-    @cached_property
-    def attackers(self) -> dict[str, list[Claim]]:
-        """Claim id -> claims that rebut it or undercut a relation ending at it."""
-        index: defaultdict[str, list[Claim]] = defaultdict(list)
-        for claim in self.amap.claims:
-            for ref in claim.rebuts:
-                index[ref.target].append(claim)
-            for undercut in claim.undercuts:
-                if (undercut.source, undercut.target) in self.relation_kinds:
-                    index[undercut.target].append(claim)
-        return index
+    @property
+    def relations(self) -> Relations:
+        """The map's relations, undercuts and answers (``argmap.relations``, built once)."""
+        return relations_of(self.amap)
 
     @cached_property
     def source_texts(self) -> dict[str, SourceText]:
@@ -68,21 +45,7 @@ class LintContext:
             if source.text is not None
         }
 
-    @cached_property
-    def connected(self) -> set[str]:
-        """Ids of claims that take part in at least one relation or undercut."""
-        ids: set[str] = set()
-        add = ids.add
-        for claim in self.amap.claims:
-            if (
-                claim.supports or claim.rebuts or claim.undercuts
-            ):  # an isolated claim costs one test
-                add(claim.id)
-                for ref in claim.supports:
-                    add(ref.target)
-                for ref in claim.rebuts:
-                    add(ref.target)
-                for undercut in claim.undercuts:
-                    add(undercut.source)
-                    add(undercut.target)
-        return ids
+    @property
+    def connected(self) -> frozenset[str]:
+        """Ids of claims that take part in at least one relation or undercut, as written."""
+        return self.relations.linked()

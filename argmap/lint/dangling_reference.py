@@ -49,7 +49,7 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                     undercut.span,
                     claim.id,
                 )
-            elif (undercut.source, undercut.target) not in ctx.relation_kinds:
+            elif ctx.relations.kind(undercut.source, undercut.target) is None:
                 yield RULE.finding(
                     f"undercut '{undercut.label}' names no relation: '{undercut.source}' neither "
                     f"supports nor rebuts '{undercut.target}'",

@@ -30,32 +30,13 @@ from collections.abc import Iterator
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
-from argmap.model import ArgMap, Claim
+from argmap.relations import UNANSWERED_CODE, UNANSWERED_NAME
 
-RULE = Rule("AM201", "unanswered", "error", __doc__ or "")
-
-
-def answers(allegation: Claim, claim: Claim) -> bool:
-    """Whether ``claim`` is by a party that may answer ``allegation``."""
-    if not claim.party or claim.party == allegation.party:
-        return False
-    return allegation.against is None or claim.party == allegation.against
-
-
-def unanswered_allegations(amap: ArgMap, attackers: dict[str, list[Claim]]) -> Iterator[Claim]:
-    """Allegations with no answer from the party that must give one."""
-    for claim in amap.claims:
-        if claim.is_allegation and not any(answers(claim, a) for a in attackers.get(claim.id, ())):
-            yield claim
-
-
-def unanswered_ids(amap: ArgMap) -> set[str]:
-    """Ids of the map's unanswered allegations, acknowledged or not (as AM201 finds them)."""
-    return {claim.id for claim in unanswered_allegations(amap, LintContext(amap).attackers)}
+RULE = Rule(UNANSWERED_CODE, UNANSWERED_NAME, "error", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
-    for claim in unanswered_allegations(ctx.amap, ctx.attackers):
+    for claim in ctx.relations.unanswered():
         who = f"'{claim.against}'" if claim.against else "any other party"
         yield RULE.finding(
             f"allegation '{claim.id}' is unanswered: no claim of {who} rebuts or undercuts it",

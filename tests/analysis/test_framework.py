@@ -23,7 +23,7 @@ def test_arguments_keep_their_order_and_attacks_are_kept_once() -> None:
     assert sorted(framework.attacks()) == [("a", "b"), ("b", "b")]
     assert framework.attack_count == 2
     assert framework.attackers("b") == ["b", "a"]
-    assert framework.attacked_by("a") == ["b"]
+    assert framework.targets_of("a") == ["b"]
     assert "a" in framework and "c" not in framework and len(framework) == 2
 
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from argmap.lint import LintContext
-from argmap.lint.unanswered import unanswered_allegations
 from argmap.loading.build import load
+from argmap.relations import relations_of
 
 from .conftest import LintMap
 
@@ -75,10 +74,10 @@ def test_an_undercut_of_a_missing_relation_does_not_answer(lint_map: LintMap) ->
     assert linted.at("AM201") == [("a.yaml", 6, 5)]
 
 
-def test_the_public_helper_agrees_with_the_rule(lint_map: LintMap) -> None:
+def test_the_relations_index_agrees_with_the_rule(lint_map: LintMap) -> None:
     linted = lint_map({"a.yaml": PARTIES + "  - {id: a, party: pro, kind: allegation, text: A.}\n"})
     amap = load(linted.root)
-    found = unanswered_allegations(amap, LintContext(amap).attackers)
+    found = relations_of(amap).unanswered()
     assert [c.id for c in found] == [f.claim for f in linted.of("AM201")] == ["a"]
 
 
