@@ -28,6 +28,12 @@ def add_map_arguments(parser: argparse.ArgumentParser, *, many: bool = True) -> 
     parser.add_argument(
         "--no-config", action="store_true", help="ignore [tool.argmap] in pyproject.toml"
     )
+    parser.add_argument(
+        "--as-of",
+        metavar="DATE",
+        help="the map as it stood at DATE (1937, 1937-01, 1937-01-03): only what had been "
+        "said by then (docs/history.md)",
+    )
 
 
 def paths_of(args: argparse.Namespace) -> list[str]:
@@ -56,6 +62,15 @@ def load_map(args: argparse.Namespace, *, partial: str | None = None) -> ArgMap:
     from argmap.loading.build import load
 
     paths = paths_of(args)
+    as_of = None
+    if getattr(args, "as_of", None) is not None:
+        from argmap.dates import DateError
+        from argmap.history.as_of import parse_as_of
+
+        try:
+            as_of = parse_as_of(args.as_of)
+        except DateError as exc:
+            raise CommandError(f"--as-of: {exc}") from None
     amap = load(paths[0], *paths[1:])
     if not amap.files and not amap.problems:
         raise CommandError(
@@ -67,6 +82,10 @@ def load_map(args: argparse.Namespace, *, partial: str | None = None) -> ArgMap:
             f"argmap: warning: {len(amap.problems)} problem(s) loading the map, the first at "
             f"{first.span}; {partial} ('argmap lint' shows them all)\n"
         )
+    if as_of is not None:
+        from argmap.history.as_of import as_of as map_as_of
+
+        amap = map_as_of(amap, as_of)
     return amap
 
 
