@@ -4,26 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal, TypeVar
+from typing import Literal, TypeVar
 
-if TYPE_CHECKING:
-    from argmap.findings import Finding
+from argmap.findings import Finding
+from argmap.span import Span
+
+__all__ = [
+    "CLAIM_KINDS",
+    "ArgMap",
+    "Citation",
+    "Claim",
+    "ClaimKind",
+    "Event",
+    "GlossaryEntry",
+    "Ignore",
+    "MapInfo",
+    "Party",
+    "Ref",
+    "Relation",
+    "RelationKind",
+    "Source",
+    "Span",
+    "Undercut",
+]
 
 ClaimKind = Literal["allegation", "claim", "evidence"]
 RelationKind = Literal["supports", "rebuts"]
 CLAIM_KINDS: tuple[ClaimKind, ...] = ("allegation", "claim", "evidence")
-
-
-@dataclass(frozen=True, slots=True)
-class Span:
-    """A place in a claim file: 1-based line and column."""
-
-    path: str
-    line: int
-    column: int
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)

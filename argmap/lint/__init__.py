@@ -15,6 +15,7 @@ from types import ModuleType
 
 from argmap.findings import Finding, sort_findings
 from argmap.gc_pause import cyclic_gc_paused
+from argmap.lint import unused_ignore
 from argmap.lint.context import LintContext, LintOptions
 from argmap.lint.rule import Rule
 from argmap.model import ArgMap
@@ -35,6 +36,7 @@ RULE_MODULES: tuple[str, ...] = (
     "circular_support",
     "isolated",
     "friendly_fire",
+    "party_colours",
     "conflicting_relation",
     "missing_citation",
     "quote_not_found",
@@ -114,8 +116,6 @@ def _acknowledge(
     amap: ArgMap, findings: list[Finding], selected: set[str], report_unused: bool
 ) -> list[Finding]:
     """Turn findings a claim's ``ignore`` names into acknowledged ones; report unused ignores."""
-    from argmap.lint import unused_ignore
-
     rules = registry()
     by_name = {m.RULE.name: code for code, m in rules.items()}
     wanted: dict[tuple[str, str], str] = {}

@@ -17,6 +17,6 @@ claims:
 ```
 """
 
-from argmap.lint.rule import Rule
+from argmap.findings import DUPLICATE_KEY
 
-RULE = Rule("AM003", "duplicate-key", "error", __doc__ or "")
+RULE = DUPLICATE_KEY.documented(__doc__)

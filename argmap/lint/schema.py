@@ -16,6 +16,6 @@ claims:
 ```
 """
 
-from argmap.lint.rule import Rule
+from argmap.findings import SCHEMA
 
-RULE = Rule("AM002", "schema", "error", __doc__ or "")
+RULE = SCHEMA.documented(__doc__)

@@ -15,6 +15,6 @@ claims/evidence.yaml -> /etc/passwd     # AM005: link leaves the map
 ```
 """
 
-from argmap.lint.rule import Rule
+from argmap.findings import UNREADABLE_FILE
 
-RULE = Rule("AM005", "unreadable-file", "error", __doc__ or "")
+RULE = UNREADABLE_FILE.documented(__doc__)

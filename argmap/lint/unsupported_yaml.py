@@ -20,6 +20,6 @@ claims:
 ```
 """
 
-from argmap.lint.rule import Rule
+from argmap.findings import UNSUPPORTED_YAML
 
-RULE = Rule("AM004", "unsupported-yaml", "error", __doc__ or "")
+RULE = UNSUPPORTED_YAML.documented(__doc__)

@@ -31,10 +31,11 @@ RULE = Rule("AM105", "unused-ignore", "warning", __doc__ or "")
 def unused(
     amap: ArgMap, used: set[tuple[str, str]], selected: set[str], by_name: dict[str, str]
 ) -> Iterator[Finding]:
-    """Ignore entries that matched no finding of a rule that ran."""
-    from argmap.lint import registry
+    """Ignore entries that matched no finding of a rule that ran.
 
-    known = registry()
+    ``by_name`` maps every rule's name to its code: the codes it holds are the known rules.
+    """
+    known = set(by_name.values())
     for claim in amap.claims:
         for entry in claim.ignore:
             code = by_name.get(entry.code, entry.code.upper())

@@ -16,6 +16,6 @@ claims:
 Close the quote; save the file as UTF-8.
 """
 
-from argmap.lint.rule import Rule
+from argmap.findings import YAML_SYNTAX
 
-RULE = Rule("AM001", "yaml-syntax", "error", __doc__ or "")
+RULE = YAML_SYNTAX.documented(__doc__)
