@@ -14,6 +14,7 @@ from argmap.debate.brief import (
     PartyView,
     SourceView,
 )
+from argmap.debate.outline import Block, Items, Outline, Para, Quote, Table
 from argmap.debate.words import (
     COUNTER_LEAD,
     HOW_TO_READ,
@@ -48,7 +49,8 @@ def html_main_source(main: SourceView | None) -> str:
 # -- HTML -----------------------------------------------------------------------------------
 
 PRINT_CSS = """
-@page { size: A4; margin: 16mm 15mm 18mm 15mm; }
+@page { size: A4; margin: 16mm 15mm 18mm 15mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 9pt; } }
 :root { color: #000; background: #fff; }
 body { font: 11pt/1.45 "DejaVu Serif", Georgia, serif; max-width: 46em; margin: 1.5em auto;
   padding: 0 1em; }
@@ -75,7 +77,7 @@ table { border-collapse: collapse; width: 100%; font-size: .9em; margin: .6em 0;
 table.allegations { table-layout: fixed; }
 .c-num { width: 2.2em; } .c-claim { width: 44%; } .c-status { width: 7.5em; }
 .c-label { width: 6.5em; }
-td .id, td.id { overflow-wrap: anywhere; }
+.id { hyphens: manual; overflow-wrap: normal; word-break: normal; }
 .who { font-style: italic; font-size: .92em; }
 th, td { border: 1px solid #000; padding: .25em .4em; vertical-align: top; text-align: left; }
 thead { display: table-header-group; }
@@ -91,8 +93,7 @@ tr { break-inside: avoid; }
 """
 
 
-def _html_page(title: str, body: str) -> str:
-    css = PRINT_CSS
+def _html_page(title: str, body: str, css: str = PRINT_CSS) -> str:
     policy = f"default-src 'none'; style-src 'sha256-{sha256(css)}'"
     return (
         "<!DOCTYPE html>\n"
@@ -397,3 +398,81 @@ def _html_entry(out: _Html, entry: MapEntry) -> None:
     if rows:
         out.add('<ul class="facts">' + "".join(f"<li>{r}</li>" for r in rows) + "</ul>")
     out.add("</li>\n")
+
+
+# -- outlines (role cards, lesson pack) -----------------------------------------------------
+
+OUTLINE_CSS = """
+@page { size: A4; margin: 12mm 14mm 14mm 14mm;
+  @bottom-center { content: "Page " counter(page) " of " counter(pages);
+    font: 8.5pt "DejaVu Sans", sans-serif; } }
+:root { color: #000; background: #fff; }
+body { font: 9.6pt/1.3 "DejaVu Sans", Verdana, sans-serif; max-width: 46em; margin: 1.5em auto;
+  padding: 0 1em; }
+h1 { font-size: 1.55em; margin: 0 0 .1em; }
+.subtitle { font-style: italic; margin: 0 0 .6em; }
+h2 { font-size: 1.15em; border-bottom: 1.5px solid #000; margin: .8em 0 .3em; break-after: avoid; }
+h3 { font-size: 1em; margin: 0 0 .25em; break-after: avoid; }
+p { margin: .2em 0; }
+.card { border: 1px solid #000; border-radius: 3px; padding: .25em .6em .3em; margin: .4em 0;
+  break-inside: avoid; }
+blockquote { margin: .15em 0 .15em .2em; padding-left: .6em; border-left: 3px solid #000; }
+.credit { font-weight: bold; }
+ul, ol { margin: .3em 0; padding-left: 1.4em; }
+li { margin: .1em 0; break-inside: avoid; }
+li ul { list-style: none; padding-left: .4em; }
+table { border-collapse: collapse; width: 100%; font-size: .92em; margin: .4em 0; }
+th, td { border: 1px solid #000; padding: .2em .35em; vertical-align: top; text-align: left;
+  hyphens: manual; overflow-wrap: normal; }
+thead { display: table-header-group; }
+tr { break-inside: avoid; }
+@media print { body { max-width: none; margin: 0; padding: 0; } }
+"""
+
+
+def outline_html(outline: Outline) -> str:
+    """A handout outline as a printable HTML page: A4, numbered pages, no card split."""
+    parts = [f"<header>\n<h1>{h(outline.title)}</h1>\n"]
+    if outline.subtitle:
+        parts.append(f'<p class="subtitle">{h(outline.subtitle)}</p>\n')
+    parts.extend(_html_block(b) for b in outline.intro)
+    parts.append("</header>\n")
+    for section in outline.sections:
+        parts.append(f"<section>\n<h2>{h(section.title)}</h2>\n")
+        parts.extend(_html_block(b) for b in section.blocks)
+        parts.append("</section>\n")
+    title = outline.title + (f" — {outline.subtitle}" if outline.subtitle else "")
+    return _html_page(title, f"<main>\n{''.join(parts)}</main>\n", OUTLINE_CSS)
+
+
+def _html_para(text: str, lead: str | None) -> str:
+    return (f"<strong>{h(lead)}</strong> " if lead else "") + h(text)
+
+
+def _html_quote(quote: Quote) -> str:
+    credit = f'<span class="credit">{h(quote.credit)}:</span> ' if quote.credit else ""
+    return f"{credit}“{h(quote.text)}”"
+
+
+def _html_block(block: Block) -> str:
+    if isinstance(block, Para):
+        return f"<p>{_html_para(block.text, block.lead)}</p>\n"
+    if isinstance(block, Quote):
+        return f"<blockquote>{_html_quote(block)}</blockquote>\n"
+    if isinstance(block, Items):
+        tag = "ol" if block.numbered else "ul"
+        rows = []
+        for item in block.items:
+            inner = [f"<li>{_html_quote(q)}</li>" for q in item.quotes]
+            inner += [f"<li>{_html_para(n.text, n.lead)}</li>" for n in item.notes]
+            sub = f"<ul>{''.join(inner)}</ul>" if inner else ""
+            rows.append(f"<li>{_html_para(item.text, item.lead)}{sub}</li>\n")
+        return f"<{tag}>\n{''.join(rows)}</{tag}>\n"
+    if isinstance(block, Table):
+        head = "".join(f"<th>{h(c)}</th>" for c in block.header)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{h(c)}</td>" for c in row) + "</tr>\n" for row in block.rows
+        )
+        return f"<table><thead><tr>{head}</tr></thead><tbody>\n{body}</tbody></table>\n"
+    body = "".join(_html_block(b) for b in block.blocks)
+    return f'<div class="card">\n<h3>{h(block.title)}</h3>\n{body}</div>\n'

@@ -16,6 +16,7 @@ from argmap.debate.brief import (
     PartyView,
     SourceView,
 )
+from argmap.debate.outline import Block, Items, Outline, Para, Quote, Table
 from argmap.debate.words import (
     COUNTER_LEAD,
     HOW_TO_READ,
@@ -338,3 +339,57 @@ def _md_entry(out: _Markdown, entry: MapEntry) -> None:
         out.add(f"  - Left open: {md_text(claim.reason)}")
     if claim.note:
         out.add(f"  - Note: {md_text(claim.note)}")
+
+
+# -- outlines (role cards, lesson pack) -----------------------------------------------------
+
+
+def outline_markdown(outline: Outline) -> str:
+    """A handout outline as Markdown: headings, paragraphs, quotes, lists, tables."""
+    out: list[str] = [f"# {md_text(outline.title)}", ""]
+    if outline.subtitle:
+        out += [f"*{md_text(outline.subtitle)}*", ""]
+    for block in outline.intro:
+        out += _md_block(block, "")
+    for section in outline.sections:
+        out += [f"## {md_text(section.title)}", ""]
+        for block in section.blocks:
+            out += _md_block(block, "")
+    text = "\n".join(out).rstrip("\n") + "\n"
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def _md_quote(quote: Quote) -> str:
+    credit = f"**{md_text(quote.credit)}:** " if quote.credit else ""
+    return f"{credit}“{md_text(quote.text)}”"
+
+
+def _md_para(text: str, lead: str | None) -> str:
+    return (f"**{md_text(lead)}** " if lead else "") + md_text(text)
+
+
+def _md_block(block: Block, indent: str) -> list[str]:
+    if isinstance(block, Para):
+        return [indent + _md_para(block.text, block.lead), ""]
+    if isinstance(block, Quote):
+        return [f"{indent}> {_md_quote(block)}", ""]
+    if isinstance(block, Items):
+        lines: list[str] = []
+        for number, item in enumerate(block.items, 1):
+            mark = f"{number}." if block.numbered else "-"
+            lines.append(f"{indent}{mark} {_md_para(item.text, item.lead)}")
+            under = indent + " " * (len(mark) + 1)
+            lines.extend(f"{under}- {_md_quote(q)}" for q in item.quotes)
+            lines.extend(f"{under}- {_md_para(n.text, n.lead)}" for n in item.notes)
+        return [*lines, ""]
+    if isinstance(block, Table):
+        lines = [
+            "| " + " | ".join(md_text(h) for h in block.header) + " |",
+            "|" + "---|" * len(block.header),
+        ]
+        lines.extend("| " + " | ".join(md_text(c) for c in row) + " |" for row in block.rows)
+        return [*lines, ""]
+    lines = [f"### {md_text(block.title)}", ""]
+    for inner in block.blocks:
+        lines.extend(_md_block(inner, indent))
+    return lines

@@ -5,15 +5,15 @@ out. Every piece of text from the map (claims, quotations, names, notes, titles)
 is escaped: in Markdown it can create no link, image, HTML, heading, list or
 emphasis; in HTML it is text. Claims are cross-referenced by id with anchors
 ``claim-<id>``. The HTML is made for A4 paper and needs no colour and no script;
-PDF is that HTML printed by a headless Chromium (through Playwright) when both
-are installed.
+PDF is that HTML typeset by WeasyPrint (the ``pdf`` extra).
 """
 
 from __future__ import annotations
 
 from argmap.debate.brief import Handout, ModeratorSheet
-from argmap.debate.html import handout_html, moderator_html
-from argmap.debate.markdown import handout_markdown, moderator_markdown
+from argmap.debate.html import handout_html, moderator_html, outline_html
+from argmap.debate.markdown import handout_markdown, moderator_markdown, outline_markdown
+from argmap.debate.outline import Outline
 from argmap.debate.pdf import html_to_pdf
 from argmap.debate.words import FORMATS, HandoutError, anchor, md_text
 
@@ -47,9 +47,13 @@ def format_of(path: str) -> str:
     return suffix
 
 
-def generate(doc: Handout | ModeratorSheet, fmt: str) -> str | bytes:
+def generate(doc: Handout | ModeratorSheet | Outline, fmt: str) -> str | bytes:
     """The document in ``fmt`` (``md``, ``html`` or ``pdf``)."""
-    if isinstance(doc, Handout):
+    if isinstance(doc, Outline):
+        if fmt == "md":
+            return outline_markdown(doc)
+        page = outline_html(doc)
+    elif isinstance(doc, Handout):
         if fmt == "md":
             return handout_markdown(doc)
         page = handout_html(doc)

@@ -1,59 +1,31 @@
-"""PDF: the printable HTML printed to A4 by a headless Chromium, through Playwright."""
+"""PDF: the printable HTML typeset for A4 by WeasyPrint (CSS paged media: page numbers,
+no card split across a page break), with the page's title as the PDF's title and a text
+layer. WeasyPrint is the ``pdf`` extra: ``pip install 'argmap[pdf]'``."""
 
 from __future__ import annotations
 
 from argmap.debate.words import HandoutError
 
-
-def chromium_path() -> str | None:
-    """Debian's Chromium, or another Chromium on PATH."""
-    import shutil
-
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
-CHROMIUM_ARGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-)
+INSTALL = "pip install 'argmap[pdf]'"
 
 
 def html_to_pdf(page: str) -> bytes:
-    """Print an HTML page to A4 PDF with headless Chromium, with every network request refused."""
+    """Typeset an HTML page as PDF; nothing is fetched (the page has no outside resource)."""
     try:
-        from playwright.sync_api import Error as PlaywrightError
-        from playwright.sync_api import sync_playwright
+        import weasyprint  # type: ignore[import-untyped]
     except ImportError:
         raise HandoutError(
-            "PDF needs Playwright for Python (pip install playwright) and Chromium; "
-            "or write .html and print it"
+            f"writing a PDF needs WeasyPrint: {INSTALL} (or write .html and print it)"
         ) from None
-    executable = chromium_path()
-    if executable is None:
+    except OSError as exc:  # WeasyPrint is there but Pango, its text engine, is not
         raise HandoutError(
-            "PDF needs Chromium (apt-get install chromium); or write .html and print it"
-        )
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(
-                executable_path=executable, args=list(CHROMIUM_ARGS)
-            )
-            try:
-                tab = browser.new_page()
-                tab.route("**/*", lambda route: route.abort())
-                tab.set_content(page, wait_until="load")
-                pdf: bytes = tab.pdf(format="A4", prefer_css_page_size=True)
-            finally:
-                browser.close()
-    except PlaywrightError as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise HandoutError(f"Chromium could not print the PDF: {first}") from None
+            f"WeasyPrint cannot start ({str(exc).splitlines()[0]}): install Pango "
+            "(apt-get install libpango-1.0-0 libpangoft2-1.0-0), or write .html"
+        ) from None
+
+    def refuse(url: str, timeout: int = 10, ssl_context: object = None) -> dict[str, object]:
+        raise ValueError(f"a handout fetches nothing ({url})")
+
+    document = weasyprint.HTML(string=page, url_fetcher=refuse)
+    pdf: bytes = document.write_pdf()
     return pdf
