@@ -343,7 +343,7 @@ def test_debate_writes_a_handout_per_side(
     court: ArgMap, run_cli: RunCli, tmp_path: Path, write_map: MapWriter
 ) -> None:
     root = write_map(COURT)
-    code, _, err = run_cli("debate", root, "--side", "def", "-o", tmp_path / "def.md")
+    code, _, err = run_cli("debate", root, "--side", "def", "--dossier", "-o", tmp_path / "def.md")
     assert (code, err) == (0, "")
     assert (tmp_path / "def.md").read_text(encoding="utf-8") == handout_markdown(
         handout(court, "def")
@@ -351,7 +351,7 @@ def test_debate_writes_a_handout_per_side(
     code, _, err = run_cli("debate", root, "--side", "pro", "-o", tmp_path / "pro.html")
     assert code == 0
     assert (tmp_path / "pro.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    code, out, _ = run_cli("debate", root, "--moderator")
+    code, out, _ = run_cli("debate", root, "--moderator", "--dossier")
     assert code == 0 and out.startswith("# Moderator sheet")
 
 
@@ -386,12 +386,12 @@ def test_a_claim_file_is_never_overwritten(run_cli: RunCli, write_map: MapWriter
     assert (root / "pro.yaml").read_bytes() == before
 
 
-@pytest.mark.browser
-@pytest.mark.skipif(shutil.which("chromium") is None, reason="needs Debian's chromium")
-def test_a_pdf_handout_is_printed_by_chromium(
+def test_a_pdf_dossier_is_typeset_by_weasyprint(
     run_cli: RunCli, write_map: MapWriter, tmp_path: Path
 ) -> None:
-    code, _, err = run_cli("debate", write_map(COURT), "--side", "def", "-o", tmp_path / "d.pdf")
+    code, _, err = run_cli(
+        "debate", write_map(COURT), "--side", "def", "--dossier", "-o", tmp_path / "d.pdf"
+    )
     assert (code, err) == (0, "")
     data = (tmp_path / "d.pdf").read_bytes()
     assert data.startswith(b"%PDF-") and len(data) > 2000
