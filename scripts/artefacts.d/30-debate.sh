@@ -1,6 +1,12 @@
-# Debate prep for the shipped map: a handout for each side, the moderator's sheet,
-# and the HTML explorer (sourced by scripts/main, which sets $argmap and $map).
-"$argmap" debate "$map" --side trotsky -o output/handout-trotsky.md
-"$argmap" debate "$map" --side prosecution -o output/handout-prosecution.md
-"$argmap" debate "$map" --moderator -o output/moderator.md
+# Debate prep for the shipped map: a role card per side and the teacher's lesson pack
+# (PDF and Markdown), the full dossiers, and the HTML explorer
+# (sourced by scripts/main, which sets $argmap and $map).
+for side in trotsky prosecution; do
+  "$argmap" debate "$map" --side "$side" -o "output/role-card-$side.pdf"
+  "$argmap" debate "$map" --side "$side" -o "output/role-card-$side.md"
+  "$argmap" debate "$map" --side "$side" --dossier -o "output/handout-$side.md"
+done
+"$argmap" debate "$map" --moderator -o output/lesson-pack.pdf
+"$argmap" debate "$map" --moderator -o output/lesson-pack.md
+"$argmap" debate "$map" --moderator --dossier -o output/moderator.md
 "$argmap" render "$map" -o output/moscow-1936.html
