@@ -16,6 +16,9 @@ from argmap.span import Span
 
 Severity = Literal["error", "warning"]
 
+MAX_PER_FILE = 100
+"""Each rule lists at most this many findings per file, then one finding counts the rest."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:

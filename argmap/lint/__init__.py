@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from functools import cache
 from types import ModuleType
 
-from argmap.findings import Finding, sort_findings
+from argmap.findings import MAX_PER_FILE, Finding, sort_findings
 from argmap.gc_pause import cyclic_gc_paused
 from argmap.lint import unused_ignore
 from argmap.lint.context import LintContext, LintOptions
@@ -38,10 +39,14 @@ RULE_MODULES: tuple[str, ...] = (
     "friendly_fire",
     "party_colours",
     "conflicting_relation",
+    "self_defeating",
+    "open_but_defeated",
+    "unused_term",
     "missing_citation",
     "quote_not_found",
     "source_text_missing",
     "source_text_refused",
+    "quote_speaker",
 )
 
 __all__ = ["LintContext", "LintOptions", "Rule", "lint", "registry", "resolve_codes"]
@@ -93,14 +98,17 @@ def lint(
     selected = resolve_codes(select) if select is not None else set(rules)
     selected -= resolve_codes(ignore)
     ctx = LintContext(amap, options or LintOptions())
+    by_name = {m.RULE.name: code for code, m in rules.items()}
+    acknowledged = _Acknowledgements(amap, by_name)
     findings: list[Finding] = []
     with cyclic_gc_paused():  # rules build indexes over the whole map: see gc_pause.py
         for code in sorted(selected):
-            module = rules[code]
             if code == "AM105":
                 continue  # needs every other finding first
-            findings.extend(_run(module, ctx))
-        findings = _acknowledge(amap, findings, selected, "AM105" in selected)
+            findings.extend(_capped(map(acknowledged, _run(rules[code], ctx))))
+        if "AM105" in selected:
+            unused = unused_ignore.unused(amap, acknowledged.used, selected, by_name)
+            findings.extend(_capped(unused))
         return sort_findings(findings)
 
 
@@ -112,25 +120,53 @@ def _run(module: ModuleType, ctx: LintContext) -> Iterator[Finding]:
     return result
 
 
-def _acknowledge(
-    amap: ArgMap, findings: list[Finding], selected: set[str], report_unused: bool
-) -> list[Finding]:
-    """Turn findings a claim's ``ignore`` names into acknowledged ones; report unused ignores."""
-    rules = registry()
-    by_name = {m.RULE.name: code for code, m in rules.items()}
-    wanted: dict[tuple[str, str], str] = {}
-    for claim in amap.claims:
-        for entry in claim.ignore:
-            code = by_name.get(entry.code, entry.code.upper())
-            wanted.setdefault((claim.id, code), entry.reason)
-    used: set[tuple[str, str]] = set()
-    out: list[Finding] = []
+class _Acknowledgements:
+    """Turns findings a claim's ``ignore`` names into acknowledged ones, noting which were used."""
+
+    def __init__(self, amap: ArgMap, by_name: dict[str, str]) -> None:
+        self.wanted: dict[tuple[str, str], str] = {}
+        for claim in amap.claims:
+            for entry in claim.ignore:
+                code = by_name.get(entry.code, entry.code.upper())
+                self.wanted.setdefault((claim.id, code), entry.reason)
+        self.used: set[tuple[str, str]] = set()
+
+    def __call__(self, finding: Finding) -> Finding:
+        if finding.claim is None or not self.wanted:
+            return finding
+        key = (finding.claim, finding.code)
+        reason = self.wanted.get(key)
+        if reason is None:
+            return finding
+        self.used.add(key)
+        return finding.acknowledge(reason)
+
+
+def _capped(findings: Iterable[Finding]) -> list[Finding]:
+    """One rule's findings, at most ``MAX_PER_FILE`` per file, then one that counts the rest.
+
+    The rest are counted, not kept, so a flood (200,000 dangling references) costs a
+    bounded report. The count fails a run if any finding it stands for would.
+    """
+    kept: list[Finding] = []
+    listed: dict[str, int] = {}
+    rest: dict[str, tuple[Finding, int, bool]] = {}  # path -> first unlisted, count, any fails
     for finding in findings:
-        key = (finding.claim or "", finding.code)
-        if finding.claim is not None and key in wanted:
-            used.add(key)
-            finding = finding.acknowledge(wanted[key])
-        out.append(finding)
-    if report_unused:
-        out.extend(unused_ignore.unused(amap, used, selected, by_name))
-    return out
+        path = finding.span.path
+        count = listed.get(path, 0)
+        if count < MAX_PER_FILE:
+            listed[path] = count + 1
+            kept.append(finding)
+            continue
+        first, more, fails = rest.get(path, (finding, 0, False))
+        rest[path] = (first, more + 1, fails or finding.acknowledged is None)
+    for first, more, fails in rest.values():
+        summary = replace(
+            first,
+            message=f"{more:,} more {first.rule} findings in this file are not listed, from "
+            "here on; fix the ones above first",
+            claim=None,
+            acknowledged=None if fails else "every one of them is acknowledged",
+        )
+        kept.append(summary)
+    return kept

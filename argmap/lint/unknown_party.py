@@ -1,9 +1,10 @@
-"""A claim's `party` or `against` that no file of the map declares.
+"""A claim's `party` or `against`, or a cite's `by`, that no file of the map declares.
 
 ## What it does
-Reports party ids used by claims (directly or through a file's `party:`) and by
-`against` that are not declared under `parties` in any file of the map. A file's
-`party:` is reported once, at that line, not once per claim.
+Reports party ids used by claims (directly or through a file's `party:`), by
+`against` and by a cite's `by` (who says the quoted words) that are not declared
+under `parties` in any file of the map. A file's `party:` is reported once, at that
+line, not once per claim.
 
 ## Why is this bad?
 Whether an allegation is answered depends on who speaks: a misspelt party makes
@@ -17,6 +18,8 @@ claims:
   - id: reply
     party: defense            # AM103: no party 'defense'; did you mean 'defence'?
     text: There was no meeting.
+    cite:
+      - {source: s, quote: "no meeting", by: defense}    # AM103 too
 ```
 """
 
@@ -35,10 +38,12 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     parties = ctx.amap.party_by_id
     reported: set[Span] = set()  # a file's `party:` is shared by its claims: report it once
     for claim in ctx.amap.claims:
-        for key, party, span in (
+        used = [
             ("party", claim.party, claim.party_span),
             ("against", claim.against, claim.against_span),
-        ):
+        ]
+        used.extend(("cite 'by'", cite.by, cite.by_span) for cite in claim.cite if cite.by)
+        for key, party, span in used:
             if party and party not in parties and span is not None and span not in reported:
                 reported.add(span)
                 close = difflib.get_close_matches(party, list(parties), n=1)

@@ -1,0 +1,94 @@
+"""A party attacks a claim it relies on.
+
+## What it does
+A party relies on a claim when the claim supports one of the party's own claims,
+directly or through a chain of supports. This rule reports a claim of that party
+which rebuts the claim it relies on, or undercuts a relation ending at it.
+
+## Why is this bad?
+The attack turns against the party's own case: under the bipolar reading
+(`argmap analyse`) an attack on a supporter reaches what it supports, so the party
+defeats itself. It usually means one claim stands for two things, as when one
+side reports what another said: that the words were said (which supports the
+reporter's case) and what the words say (which the reporter disputes). Split it
+into two claims and attack only the second.
+
+## Example
+```yaml
+parties: {trotsky: {name: Trotsky}, kamenev: {name: Kamenev}}
+claims:
+  - {id: break-1927, party: trotsky, text: We broke politically in 1927.}
+  - id: team-of-horses
+    party: kamenev
+    text: Kamenev said that he and Trotsky should unite again.
+    supports: break-1927
+  - id: repeat-1917
+    party: trotsky
+    text: Such a union would not repeat 1917.
+    rebuts: team-of-horses                  # AM206: trotsky relies on team-of-horses
+```
+Instead, let Trotsky's evidence claim report that Kamenev said it (it supports
+`break-1927`) and rebut Kamenev's own claim of what he said.
+"""
+
+from collections import deque
+from collections.abc import Iterator
+
+from argmap.findings import Finding
+from argmap.lint.context import LintContext
+from argmap.lint.rule import Rule
+from argmap.model import Claim
+from argmap.relations import Relations
+from argmap.span import Span
+
+RULE = Rule("AM206", "self-defeating", "error", __doc__ or "")
+
+
+def check(ctx: LintContext) -> Iterator[Finding]:
+    rel = ctx.relations
+    claims = ctx.amap.claim_by_id
+    attacking = {a.party for target in claims for a in rel.attackers(target) if a.party}
+    for party in sorted(attacking):
+        relied = _relied_on(rel, [c for c in claims.values() if c.party == party])
+        for target_id, (own, direct) in relied.items():
+            for attacker in rel.attackers(target_id):
+                if attacker.party == party:
+                    how = "supports" if direct else "supports, through a chain of supports,"
+                    yield RULE.finding(
+                        f"'{attacker.id}' attacks '{target_id}', which {how} '{own}' of the "
+                        f"same party '{party}'; split what is reported from what it says, or "
+                        "drop the support or the attack",
+                        _attack_span(attacker, target_id),
+                        attacker.id,
+                    )
+
+
+def _relied_on(rel: Relations, own: list[Claim]) -> dict[str, tuple[str, bool]]:
+    """Claim id -> (the party's own claim it supports, whether directly): a breadth-first
+    walk back along supports from the party's claims, each claim visited once."""
+    found: dict[str, tuple[str, bool]] = {}
+    queue: deque[str] = deque()
+    for claim in own:
+        for supporter in rel.supporters(claim.id):
+            if supporter.id not in found:
+                found[supporter.id] = (claim.id, True)
+                queue.append(supporter.id)
+    while queue:
+        claim_id = queue.popleft()
+        reached = found[claim_id][0]
+        for supporter in rel.supporters(claim_id):
+            if supporter.id not in found:
+                found[supporter.id] = (reached, False)
+                queue.append(supporter.id)
+    return found
+
+
+def _attack_span(attacker: Claim, target: str) -> Span:
+    """Where ``attacker`` writes its rebuttal of ``target`` or its undercut ending there."""
+    for ref in attacker.rebuts:
+        if ref.target == target:
+            return ref.span
+    for undercut in attacker.undercuts:
+        if undercut.target == target:
+            return undercut.span
+    return attacker.span
