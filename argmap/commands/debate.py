@@ -56,7 +56,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.debate.brief import UnknownSide as UnknownDossierSide
     from argmap.debate.output import HandoutError, format_of, generate
     from argmap.debate.sides import UnknownSide
 
@@ -73,7 +72,7 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(f"no claims in {args.paths}: nothing to prepare a debate on")
     try:
         emit(args, generate(_document(args, amap), fmt), amap)
-    except (UnknownSide, UnknownDossierSide, HandoutError) as exc:
+    except (UnknownSide, HandoutError) as exc:
         raise CommandError(str(exc)) from None
     return EXIT_OK
 

@@ -12,8 +12,8 @@ party, or every party other than its author when it names none. For each side a
 - the allegations still unanswered, the points to prepare, and those acknowledged
   as open with their reason.
 
-Whether an allegation is answered is decided by :mod:`argmap.lint.unanswered`,
-the same code as rule AM201. The grounded label of each claim comes from
+Whether an allegation is answered is decided by :mod:`argmap.relations`, the
+definition rule AM201 reports on. The grounded label of each claim comes from
 :mod:`argmap.analysis.semantics` when it is available.
 
 Exchanges are trees of :class:`Link`. A claim is set out in full once per
@@ -32,15 +32,13 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.lint.context import LintContext
-from argmap.lint.unanswered import RULE as UNANSWERED_RULE
-from argmap.lint.unanswered import answers as may_answer
-from argmap.lint.unanswered import unanswered_allegations
+from argmap.analysis.semantics import Label
+from argmap.debate.sides import UnknownSide, party_ids
 from argmap.model import ArgMap, Claim, ClaimKind
+from argmap.relations import AnswerStatus as Status
+from argmap.relations import acknowledgement, relations_of
 
-Status = Literal["answered", "unanswered", "acknowledged"]
 LinkKind = Literal["supports", "rebuts", "undercuts"]
-Label = Literal["in", "out", "undec"]
 
 MAX_DEPTH = 12
 """How deep an exchange is followed in a handout before it is left to the moderator sheet."""
@@ -248,17 +246,13 @@ class ModeratorSheet:
         return next((e for e in self.entries if e.claim.id == claim_id), None)
 
 
-class UnknownSide(ValueError):
-    """A side that is not a party of the map; the message lists the parties."""
-
-
 def sides(amap: ArgMap) -> tuple[PartyView, ...]:
     """The parties of the map: those declared, then any that claims use without declaring."""
-    out = {p.id: PartyView(p.id, p.name, p.role) for p in amap.party_by_id.values()}
-    for claim in amap.claim_by_id.values():
-        if claim.party and claim.party not in out:
-            out[claim.party] = PartyView(claim.party, claim.party)
-    return tuple(out.values())
+    declared = amap.party_by_id
+    return tuple(
+        PartyView(p, declared[p].name, declared[p].role) if p in declared else PartyView(p, p)
+        for p in party_ids(amap)
+    )
 
 
 def grounded_labels(amap: ArgMap) -> dict[str, Label] | None:
@@ -297,7 +291,7 @@ def claim_views(amap: ArgMap) -> dict[str, ClaimView]:
 
 def is_acknowledged_open(claim: Claim) -> str | None:
     """The reason a claim gives for leaving AM201 (unanswered) open, if it gives one."""
-    return UNANSWERED_RULE.acknowledged_by(claim)
+    return acknowledgement(claim)
 
 
 class _Analysis:
@@ -306,10 +300,9 @@ class _Analysis:
     def __init__(self, amap: ArgMap) -> None:
         self.amap = amap
         self.claims = amap.claim_by_id
-        ctx = LintContext(amap)
-        self.attackers = ctx.attackers
-        self.relation_kinds = ctx.relation_kinds
-        self.unanswered = {c.id for c in unanswered_allegations(amap, ctx.attackers)}
+        self.relations = relations_of(amap)
+        self.relation_kinds = self.relations.kinds
+        self.unanswered = self.relations.unanswered_ids()
         self.parties = {p.id: p for p in sides(amap)}
         self.labels = grounded_labels(amap)
         self.supporters: defaultdict[str, list[Claim]] = defaultdict(list)
@@ -391,10 +384,8 @@ class _Analysis:
         """The answers to an allegation: (claim, how, target), in map order."""
         out: list[tuple[Claim, LinkKind, str]] = []
         seen: set[tuple[str, str]] = set()
-        for attacker in self.attackers.get(allegation.id, ()):
-            if attacker.id not in self.claims or not may_answer(allegation, attacker):
-                continue
-            rebuts = any(ref.target == allegation.id for ref in attacker.rebuts)
+        for attacker in self.relations.answers(allegation):
+            rebuts = self.relations.kind(attacker.id, allegation.id) == "rebuts"
             if rebuts and (attacker.id, allegation.id) not in seen:
                 seen.add((attacker.id, allegation.id))
                 out.append((attacker, "rebuts", allegation.id))
