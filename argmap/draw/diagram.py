@@ -4,8 +4,8 @@
 claim (with a generated node id, its party's colour, whether it is an unanswered
 or an acknowledged allegation, an optional semantics label), the relations between
 them, and the inference points that undercuts aim at. The graph's shape comes from
-``argmap.graph.to_digraph``; which allegations are unanswered comes from the lint
-rule AM201 (``argmap.lint.unanswered``), always judged on the whole map, so a
+``argmap.graph.to_digraph``; which allegations are unanswered comes from
+``argmap.relations`` (as lint's AM201 reports them), always judged on the whole map, so a
 filtered view never shows an answered allegation as unanswered.
 
 Node ids are generated (``c1``, ``c2``, ... in claim order; ``i1``, ... for
@@ -21,33 +21,23 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
+from argmap.analysis.semantics import LABELS as LABEL_STATUSES
+from argmap.analysis.semantics import Label as LabelStatus
+from argmap.draw.palette import PARTY_PALETTE, RELATION_STYLES
 from argmap.model import ArgMap, Claim, Party
+from argmap.relations import AnswerStatus as Status
 
 RankDir = Literal["BT", "TB", "LR", "RL"]
 GroupBy = Literal["party", "tag", "file"]
-Status = Literal["unanswered", "acknowledged"]
-LabelStatus = Literal["in", "out", "undec"]
+
+Layout = Literal["graph", "timeline"]
 
 RANKDIRS: tuple[RankDir, ...] = ("BT", "TB", "LR", "RL")
+LAYOUTS: tuple[Layout, ...] = ("graph", "timeline")
 GROUPINGS: tuple[GroupBy, ...] = ("party", "tag", "file")
-LABEL_STATUSES: tuple[LabelStatus, ...] = ("in", "out", "undec")
 
-# Colour-blind-safe (Okabe-Ito) colours for parties that declare none.
-PALETTE: tuple[str, ...] = (
-    "#0072B2",
-    "#E69F00",
-    "#CC79A7",
-    "#56B4E9",
-    "#D55E00",
-    "#009E73",
-    "#F0E442",
-    "#999999",
-)
-RELATION_COLOURS: Mapping[str, str] = {
-    "supports": "#1A7F37",
-    "rebuts": "#CF222E",
-    "undercuts": "#8250DF",
-}
+PALETTE = PARTY_PALETTE
+RELATION_COLOURS: Mapping[str, str] = {name: s.colour for name, s in RELATION_STYLES.items()}
 LABEL_FILLS: Mapping[str, str] = {"in": "#D8F3DC", "out": "#F8D7DA", "undec": "#FFF3CD"}
 LABEL_BADGES: Mapping[str, str] = {"in": "✔ IN", "out": "✘ OUT", "undec": "? UNDECIDED"}
 UNANSWERED_BADGE = "⚠ UNANSWERED"
@@ -69,6 +59,8 @@ class DiagramOptions:
     """Claim id -> ``"in"``, ``"out"`` or ``"undec"`` (a semantics' labelling), shown on nodes."""
     legend: bool = True
     title: bool = True
+    layout: Layout = "graph"
+    """``timeline``: time left to right by the claims' ``when``, one band per party."""
     wrap: int = 30
     """Characters per line of claim text."""
     max_text: int = 300
@@ -88,11 +80,17 @@ class ClaimNode:
     """Why an acknowledged allegation is left open (its ``ignore`` reason)."""
     label: LabelStatus | None = None
     citation: str | None = None
+    quotes: tuple[str, ...] = ()
+    """The claim's quotes with speaker and place (``quote_lines``), for hover text."""
 
     @property
     def classes(self) -> list[str]:
-        """CSS classes: ``claim``, its kind, ``party-<id>``, its status and label."""
+        """CSS classes: ``claim``, its kind, ``party-<id>``, its status and label.
+
+        An acknowledged allegation is still unanswered: it has both classes."""
         names = ["claim", self.claim.kind, f"party-{css_name(self.claim.party)}"]
+        if self.status == "acknowledged":
+            names.append("unanswered")
         if self.status:
             names.append(self.status)
         if self.label:
@@ -171,7 +169,10 @@ class Diagram:
 
     def node_titles(self) -> dict[str, str]:
         """Node id -> the full text to show on hover."""
-        titles = {n.node_id: f"{n.claim.id}: {clean(n.claim.text)}" for n in self.nodes}
+        titles = {
+            n.node_id: "\n".join([f"{n.claim.id}: {clean(n.claim.text)}", *n.quotes])
+            for n in self.nodes
+        }
         for point in self.points:
             titles[point.node_id] = (
                 f"the inference of '{point.source}' {point.relation} '{point.target}'"
@@ -182,14 +183,13 @@ class Diagram:
 def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagram:
     """The map (or the selection ``options.claims``) as drawing records."""
     from argmap.graph import inference_id, to_digraph
-    from argmap.lint.unanswered import RULE as UNANSWERED
-    from argmap.lint.unanswered import unanswered_ids
+    from argmap.relations import relations_of
 
     options = options or DiagramOptions()
     labels = _checked_labels(options.labels)
     graph = to_digraph(amap)
     selected = set(graph.nodes) if options.claims is None else set(options.claims)
-    unanswered = unanswered_ids(amap)
+    answers = relations_of(amap)
     colours = party_colours(amap)
     node_ids: dict[str, str] = {}
     nodes: list[ClaimNode] = []
@@ -199,9 +199,8 @@ def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagra
         node_ids[claim.id] = f"c{number}"
         status: Status | None = None
         reason = None
-        if claim.id in unanswered:
-            reason = UNANSWERED.acknowledged_by(claim)
-            status = "acknowledged" if reason is not None else "unanswered"
+        if claim.is_allegation and (found := answers.status(claim)).is_open:
+            status, reason = found.status, found.reason
         party = amap.party_by_id.get(claim.party)
         nodes.append(
             ClaimNode(
@@ -213,6 +212,7 @@ def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagra
                 reason=reason,
                 label=labels.get(claim.id),
                 citation=short_citation(amap, claim),
+                quotes=tuple(quote_lines(amap, claim)),
             )
         )
     points: list[InferencePoint] = []
@@ -395,3 +395,32 @@ def tint(colour: str, amount: float = 0.82) -> str:
         return "#FFFFFF"
     mixed = [round(c + (255 - c) * amount) for c in rgb]
     return "#" + "".join(f"{c:02X}" for c in mixed)
+
+
+def quote_lines(amap: ArgMap, claim: Claim) -> list[str]:
+    """Each quote of ``claim`` with its speaker and place: ``Leon Trotsky, para 24: “...”``.
+
+    The speaker is the cite's ``by`` party, else the claim's own party; a citation of
+    a source marked ``outside: true`` says "outside this text".
+    """
+    lines = []
+    for cite in claim.cite:
+        source = amap.source_by_id.get(cite.source)
+        outside = " (outside this text)" if source is not None and source.outside else ""
+        if not cite.quote:
+            if outside:
+                title = source.title if source is not None else cite.source
+                lines.append(f"{clean(title)}{outside}")
+            continue
+        lines.append(
+            f"{speaker_place(amap, claim, cite.by, cite.at)}{outside}: “{clean(cite.quote)}”"
+        )
+    return lines
+
+
+def speaker_place(amap: ArgMap, claim: Claim, by: str | None, at: str | None) -> str:
+    """``Leon Trotsky, para 24``: who says the quoted words, and where."""
+    party_id = by or claim.party
+    party = amap.party_by_id.get(party_id)
+    name = clean(party.name) if party else party_id
+    return f"{name}, {clean(at)}" if at else name

@@ -8,8 +8,10 @@ for inference points), and user text appears only inside HTML-like labels, where
 
 Conventions are those of Argdown and Rationale: rounded boxes with wrapped text,
 reasons below their conclusions (``rankdir=BT``), one colour per party (named in
-every box and in the legend), support green with an arrow, rebuttal red with a
-tee, undercut purple and dashed, aimed at a point on the relation it attacks.
+every box and in the legend); relations in the colour-blind-safe styles of
+``argmap.draw.palette`` (support blue, solid, an arrow; rebuttal vermillion, dashed,
+a bar; undercut black, dotted, an open arrow, aimed at a point on the relation it
+attacks), so that they read in greyscale too.
 Allegations have a double border, evidence a folded corner; an unanswered
 allegation a heavy border and an ``⚠ UNANSWERED`` badge; an acknowledged one a
 dashed border and an ``acknowledged`` badge. Colour is never the only signal.
@@ -25,24 +27,24 @@ from argmap.draw.diagram import (
     ACKNOWLEDGED_BADGE,
     LABEL_BADGES,
     LABEL_FILLS,
-    RELATION_COLOURS,
     UNANSWERED_BADGE,
     UNANSWERED_COLOUR,
     ClaimNode,
     Diagram,
     DiagramOptions,
     Edge,
+    Group,
     clean,
     shorten,
     tint,
     wrap,
 )
+from argmap.draw.palette import RELATION_STYLES
 from argmap.model import ArgMap
 
 __all__ = ["dot_source", "escape_html", "generate_dot", "quote"]
 
 FONT = "Helvetica,Arial,sans-serif"
-ARROWHEADS = {"supports": "normal", "rebuts": "tee", "undercuts": "normal"}
 LABEL_MEANINGS = {
     "in": "in: accepted by the semantics",
     "out": "out: rejected by the semantics",
@@ -50,7 +52,6 @@ LABEL_MEANINGS = {
 }
 STAGGER_FAN_IN = 3
 """A node with this many incoming lines or more has them staggered over two ranks."""
-RELATION_SIGNS = {"supports": "──▶", "rebuts": "──┤", "undercuts": "╌╌▶"}
 RELATION_WORDS = {
     "supports": "supports (a reason for)",
     "rebuts": "rebuts (an attack on the claim)",
@@ -108,9 +109,10 @@ def _attributes(pairs: dict[str, str]) -> str:
 def dot_source(diagram: Diagram) -> str:
     """The DOT source of a built diagram (deterministic: same diagram, same text)."""
     options = diagram.options
+    timeline = options.layout == "timeline"
     lines = ["digraph argmap {"]
     graph = {
-        "rankdir": options.rankdir,
+        "rankdir": "LR" if timeline else options.rankdir,
         "fontname": quote(FONT),
         "nodesep": "0.3",
         "ranksep": "0.45",
@@ -137,7 +139,7 @@ def dot_source(diagram: Diagram) -> str:
     lines.append(f"  edge {_attributes({'penwidth': '2', 'arrowsize': '0.9'})};")
     grouped: set[str] = set()
     by_id = {node.node_id: node for node in diagram.nodes}
-    for group in diagram.groups:
+    for group in _bands(diagram) if timeline else diagram.groups:
         lines.append(f"  subgraph cluster_{group.group_id} {{")
         cluster = {
             "id": quote(f"group-{group.group_id}"),
@@ -164,14 +166,20 @@ def dot_source(diagram: Diagram) -> str:
             "class": quote(f"inference {point.relation}"),
             "shape": "point",
             "width": "0.13",
-            "color": quote(RELATION_COLOURS[point.relation]),
+            "color": quote(RELATION_STYLES[point.relation].colour),
             "label": quote(""),
             "tooltip": _tooltip(
                 f"the inference of '{point.source}' {point.relation} '{point.target}'"
             ),
         }
         lines.append(f"  {point.node_id} {_attributes(attributes)};")
-    lines.extend(f"  {_edge_statement(edge, minlen)}" for edge, minlen in _staggered(diagram.edges))
+    if timeline:
+        lines.extend(_time_axis(diagram))
+        lines.extend(f"  {_edge_statement(edge, 1, constraint=False)}" for edge in diagram.edges)
+    else:
+        lines.extend(
+            f"  {_edge_statement(edge, minlen)}" for edge, minlen in _staggered(diagram.edges)
+        )
     if options.legend and diagram.nodes:
         lines.append(f"  legend {_attributes(_legend(diagram))};")
     lines.append("}")
@@ -208,6 +216,8 @@ def _hover_text(node: ClaimNode) -> str:
     text = f"{node.claim.id} ({node.party_name}): {node.claim.text}"
     if node.status == "acknowledged" and node.reason:
         text += f" [acknowledged as unanswered: {node.reason}]"
+    for line in node.quotes:
+        text += f" — {line}"
     return text
 
 
@@ -268,20 +278,77 @@ def _staggered(edges: tuple[Edge, ...]) -> list[tuple[Edge, int]]:
     return staggered
 
 
-def _edge_statement(edge: Edge, minlen: int = 1) -> str:
+def _bands(diagram: Diagram) -> list[Group]:
+    """One cluster per party, in the timeline's band order (accusers on top)."""
+    from argmap.draw.timeline import timeline_of
+
+    bands = timeline_of([n.claim for n in diagram.nodes], [p.id for p in diagram.parties]).bands
+    names = {p.id: p.name for p in diagram.parties}
+    return [
+        Group(
+            f"band{n}",
+            names.get(party, party),
+            tuple(node.node_id for node in diagram.nodes if node.claim.party == party),
+        )
+        for n, party in enumerate(bands, start=1)
+    ]
+
+
+def _time_axis(diagram: Diagram) -> list[str]:
+    """The axis (one labelled tick per column, in order) and each column's claims beside it."""
+    from argmap.draw.timeline import timeline_of
+
+    timeline = timeline_of([n.claim for n in diagram.nodes], [p.id for p in diagram.parties])
+    node_of = {n.claim.id: n.node_id for n in diagram.nodes}
+    lines = []
+    ticks = [f"t{n}" for n in range(1, len(timeline.columns) + 1)]
+    for tick, column in zip(ticks, timeline.columns, strict=True):
+        attributes = {
+            "id": quote(f"time-{column}"),
+            "class": quote("time"),
+            "shape": "plaintext",
+            "style": quote(""),
+            "fontsize": "22",
+            "label": _bold_label(column),
+        }
+        lines.append(f"  {tick} {_attributes(attributes)};")
+    if len(ticks) > 1:
+        lines.append(f"  {' -> '.join(ticks)} [style=invis, weight=100];")
+    band = {party: n for n, party in enumerate(timeline.bands)}
+    column_points: dict[int, list[str]] = {}
+    for point in diagram.points:  # an undercut's point stands in its target's column
+        target_column = timeline.column_of.get(point.target)
+        if target_column is not None:
+            column_points.setdefault(target_column, []).append(point.node_id)
+    by_claim = {n.claim.id: n for n in diagram.nodes}
+    for index, tick in enumerate(ticks):
+        ids = [cid for cid, col in timeline.column_of.items() if col == index]
+        ids.sort(key=lambda cid: band.get(by_claim[cid].claim.party, len(band)))
+        members = [node_of[cid] for cid in ids]
+        lines.append(
+            "  { rank=same; " + "; ".join([tick, *members, *column_points.get(index, [])]) + "; }"
+        )
+        if members:  # the axis above, then the bands in order, top to bottom
+            lines.append(f"  {' -> '.join([tick, *members])} [style=invis];")
+    return lines
+
+
+def _edge_statement(edge: Edge, minlen: int = 1, *, constraint: bool = True) -> str:
+    style = RELATION_STYLES[edge.relation]
     attributes = {
         "class": quote(" ".join(edge.classes)),
-        "color": quote(RELATION_COLOURS[edge.relation]),
-        "arrowhead": ARROWHEADS[edge.relation],
+        "color": quote(style.colour),
+        "arrowhead": style.arrowhead,
+        "style": style.line,
     }
-    if edge.relation == "undercuts":
-        attributes["style"] = "dashed"
     if edge.relation == "rebuts":
         attributes["arrowsize"] = "1.3"
     if edge.segment == "tail":
         attributes["arrowhead"] = "none"
     if minlen != 1:
         attributes["minlen"] = str(minlen)
+    if not constraint:
+        attributes["constraint"] = "false"
     return f"{edge.tail} -> {edge.head} {_attributes(attributes)};"
 
 
@@ -295,8 +362,8 @@ def _legend(diagram: Diagram) -> dict[str, str]:
     for relation in ("supports", "rebuts", "undercuts"):
         if relation in diagram.relations:
             rows.append(
-                f'<TR><TD><FONT COLOR="{RELATION_COLOURS[relation]}"><B>'
-                f"{RELATION_SIGNS[relation]}</B></FONT></TD>"
+                f'<TR><TD><FONT COLOR="{RELATION_STYLES[relation].colour}"><B>'
+                f"{RELATION_STYLES[relation].sign}</B></FONT></TD>"
                 f'<TD ALIGN="LEFT">{escape_html(RELATION_WORDS[relation])}</TD></TR>'
             )
     if "allegation" in diagram.kinds:

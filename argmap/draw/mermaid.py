@@ -23,7 +23,6 @@ from argmap.draw.diagram import (
     ACKNOWLEDGED_BADGE,
     LABEL_BADGES,
     LABEL_FILLS,
-    RELATION_COLOURS,
     UNANSWERED_BADGE,
     UNANSWERED_COLOUR,
     ClaimNode,
@@ -33,6 +32,7 @@ from argmap.draw.diagram import (
     shorten,
     tint,
 )
+from argmap.draw.palette import RELATION_STYLES
 from argmap.model import ArgMap
 
 __all__ = ["escape_label", "generate_markdown", "generate_mermaid", "mermaid_source"]
@@ -215,9 +215,10 @@ def _styles(diagram: Diagram, link_styles: dict[str, list[int]]) -> list[str]:
             members.setdefault(status, []).append(f"legend_{status}")
     lines.extend(f"  class {','.join(ids)} {name}" for name, ids in members.items())
     for relation, numbers in link_styles.items():
-        width = "2px"
+        style = RELATION_STYLES[relation]
+        dashes = f",stroke-dasharray:{style.dasharray.replace(',', ' ')}" if style.dasharray else ""
         lines.append(
             f"  linkStyle {','.join(map(str, numbers))} "
-            f"stroke:{RELATION_COLOURS[relation]},stroke-width:{width}"
+            f"stroke:{style.colour},stroke-width:2px{dashes}"
         )
     return lines

@@ -62,7 +62,7 @@ LINE_SHAPES = [
     re.compile(r"\s+end"),
     re.compile(r"\s+classDef \w+ [\w:#,. -]+"),
     re.compile(r"\s+class [\w,]+ \w+"),
-    re.compile(r"\s+linkStyle [\d,]+ [\w:#,.-]+"),
+    re.compile(r"\s+linkStyle [\d,]+ [\w:#,.-]+(?:,stroke-dasharray:\d+ \d+)?"),
 ]
 OWN_MARKUP = re.compile(r"</?b>|</?i>|<br/>|#\w+;")
 
