@@ -2,11 +2,13 @@
 
 ## What it does
 Reports a cite whose `by` names a party other than the claim's own, on a claim
-that does not say the words are reported. A claim says so when it is an evidence
-claim (`kind: evidence`) whose text names the speaker (the party's id, its name,
-or a word of four letters or more from its name) or uses a reporting phrase
-("said", "says", "reports", "according to", "wrote", "writes", "recalls",
-"told", "states", "claims", "testified", "quotes").
+whose text does not say the words are reported. A text says so when it names the
+speaker (the party's id, its name, or a word of four letters or more from its
+name) or uses a reporting phrase: "said", "says", "reports", "according to",
+"wrote", "recalls", "told", "states", "claims", "testified", "quotes", "alleged",
+"charged", "summarises", "held that", "argued", "asserted", "maintained",
+"insisted", "in the words of". For reported speech, the usual form is an
+evidence claim of the reporting party ("Trotsky reports that Kamenev said ...").
 
 ## Why is this bad?
 A quote is evidence of who said it. Cited under another party's claim without a
@@ -42,8 +44,10 @@ from argmap.model import Claim, Party
 RULE = Rule("AM305", "quote-speaker", "warning", __doc__ or "")
 
 REPORTING = re.compile(
-    r"\b(said|says|say|reports?|reported|according to|wrote|writes|recalls?|recalled|told|"
-    r"tells|states?|stated|claims?|claimed|testified|testifies|quotes?|quoted)\b",
+    r"\b(said|says|reports?|reported|according to|wrote|writes|recalls?|recalled|told|tells|"
+    r"states|stated|claims|claimed|testified|testifies|quotes|quoted|alleged|alleges|"
+    r"charged|summari[sz]es|summari[sz]ed|narrates|narrated|held that|holds that|argued|"
+    r"argues|asserted|asserts|maintained|maintains|insisted|insists|in the words of)\b",
     re.IGNORECASE,
 )
 """Phrases that say a claim reports someone's words."""
@@ -59,8 +63,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             name = parties[speaker].name if speaker in parties else speaker
             yield RULE.finding(
                 f"claim '{claim.id}' of '{claim.party}' quotes words of '{speaker}' ({name}) "
-                "as its own; make it 'kind: evidence' and say in its text who said them "
-                f"(for instance '{name} said ...')",
+                "as its own; say in its text that they are reported (for instance "
+                f"'{name} said ...'), or cite the party's own words",
                 cite.by_span or cite.span,
                 claim.id,
             )
@@ -68,8 +72,6 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 
 def says_reported(claim: Claim, speaker: str, parties: Mapping[str, Party] | None = None) -> bool:
     """Whether ``claim`` presents ``speaker``'s words as reported (see the rule's doc)."""
-    if claim.kind != "evidence":
-        return False
     text = claim.text
     if REPORTING.search(text):
         return True
@@ -77,5 +79,5 @@ def says_reported(claim: Claim, speaker: str, parties: Mapping[str, Party] | Non
     party = (parties or {}).get(speaker)
     if party is not None:
         names.add(party.name)
-        names.update(word for word in re.findall(r"\w+", party.name) if len(word) >= 4)
+        names.update(word for word in re.findall(r"[^\W\d_]+", party.name) if len(word) >= 4)
     return any(re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE) for name in names)

@@ -66,14 +66,23 @@ def test_an_evidence_claim_that_says_the_words_are_reported_passes(
     assert linted.findings == []
 
 
-def test_naming_the_speaker_is_not_enough_without_kind_evidence(lint_map: LintMap) -> None:
+def test_a_year_in_the_speakers_name_does_not_count_as_naming_it(lint_map: LintMap) -> None:
     linted = lint_map(
         {
-            "a.yaml": HEAD
-            + """\
+            "a.yaml": """\
+parties: {trotsky: {name: Leon Trotsky}, editor: {name: Tim Davenport (2002)}}
+sources: {intro: {title: Introduction}}
+claims:
   - id: reading
     party: trotsky
-    text: The editor said it is an explicit denial.
+    kind: allegation
+    text: In 2002 it became an explicit denial.
+    cite:
+      - {source: intro, quote: "an explicit denial", by: editor}
+  - id: alleged
+    party: trotsky
+    kind: allegation
+    text: The prosecution alleged an explicit denial.
     cite:
       - {source: intro, quote: "an explicit denial", by: editor}
 """

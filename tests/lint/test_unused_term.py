@@ -18,6 +18,8 @@ glossary:
   Kirov: Leningrad party chief, murdered in 1934.
   show trial: A trial staged for the public.
   Thermidor: The turn of 1794.
+  NEP: The New Economic Policy.
+  Secret Police (NKVD): The political police.
 """
 
 
@@ -27,12 +29,15 @@ def test_terms_no_text_uses_are_warnings_at_the_term(lint_map: LintMap) -> None:
             "a.yaml": HEAD
             + """\
 claims:
-  - {id: a, party: pro, text: ZINOVIEV met him before the show-trial., note: A Thermidorian turn.}
+  - id: a
+    party: pro
+    text: ZINOVIEV met him before the show-trial, and the NKVD knew.
+    note: A Thermidorian turn, said the NEPmen.
 """
         },
         select=["AM208"],
     )
-    assert [f.message.split("'")[1] for f in linted.of("AM208")] == ["Kirov", "Thermidor"]
+    assert [f.message.split("'")[1] for f in linted.of("AM208")] == ["Kirov", "NEP"]
     assert linted.at("AM208")[0] == ("a.yaml", 4, 3)
     assert {f.severity for f in linted.of("AM208")} == {"warning"}
 
@@ -48,7 +53,7 @@ events:
 claims:
   - id: a
     party: pro
-    text: Zinoviev was tried.
+    text: Zinoviev, the secret police and the NEP.
     note: It was a show trial.
     cite: [{source: s, quote: "the Thermidor of the revolution"}]
 """
