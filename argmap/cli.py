@@ -1,18 +1,52 @@
 """The command line: parse arguments, dispatch to one command module, map errors to exits.
 
 Exit codes: 0 nothing fails, 1 a finding fails, 2 a usage or internal error (one
-line on stderr, never a traceback). Only the chosen command's module is imported,
-so start-up stays low.
+line on stderr, never a traceback), 130 interrupted. Only the chosen command's
+module is imported, so start-up stays low.
 """
 
 from __future__ import annotations
 
-import argparse
-import importlib
+import signal
 import sys
-from collections.abc import Sequence
 
-from argmap import __version__
+
+def _interrupted_during_start_up(_signum: int, _frame: object) -> None:
+    sys.stderr.write("argmap: interrupted\n")
+    sys.stderr.flush()
+    import os
+
+    os._exit(130)
+
+
+def _quiet_start_up() -> object:
+    """Ctrl-C before the command runs ends argmap quietly: no traceback (issue 20)."""
+    try:
+        previous = signal.getsignal(signal.SIGINT)
+        if previous is signal.default_int_handler:
+            signal.signal(signal.SIGINT, _interrupted_during_start_up)
+        return previous
+    except ValueError:  # not the main thread: leave signals alone
+        return None
+
+
+_PREVIOUS_SIGINT = _quiet_start_up()
+
+import argparse  # noqa: E402  (after the handler: these imports are the start-up)
+import importlib  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
+
+from argmap import __version__  # noqa: E402
+from argmap.commands.errors import (  # noqa: E402
+    EXIT_ERROR,
+    EXIT_FINDINGS,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    CommandError,
+)
+
+# Commands import these from argmap.commands.errors; the names stay here for old imports.
+__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "CommandError", "main"]
 
 # name -> (module, one-line help). Each module has configure(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -27,18 +61,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "debate": ("argmap.commands.debate", "debate prep: a handout per side, a moderator sheet"),
     "stats": ("argmap.commands.stats", "numbers for a slide: claims, relations, answers, chains"),
     "analyse": ("argmap.commands.analyse", "which claims stand, under Dung's semantics"),
+    "diff": ("argmap.commands.diff", "what a change does: two maps, git revisions or dates"),
+    "init": ("argmap.commands.init", "start a map: claim files, schema, editor and CI set up"),
+    "serve": ("argmap.commands.serve", "a live preview in the browser, redrawn as files change"),
+    "lsp": ("argmap.commands.lsp", "the language server for editors (LSP over stdio)"),
 }
-
-EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-
-
-class CommandError(Exception):
-    """A usage problem a command found: printed as one line, exit 2."""
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"argmap: error: {message} (see '{self.prog} --help')\n")
+        from argmap.terminal import escape
+
+        sys.stderr.write(f"argmap: error: {escape(message)} (see '{self.prog} --help')\n")
         raise SystemExit(EXIT_ERROR)
 
 
@@ -54,11 +88,33 @@ def build_parser(command: str | None) -> argparse.ArgumentParser:
     return parser
 
 
+class _Terminated(SystemExit):
+    """SIGTERM, raised in the main thread: cleanup runs, a child such as ``dot`` is killed."""
+
+
+def _terminate(_signum: int, _frame: object) -> None:
+    sys.stderr.write("argmap: terminated\n")
+    raise _Terminated(128 + signal.SIGTERM)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run argmap; returns the exit code."""
-    args_list = list(sys.argv[1:] if argv is None else argv)
-    command = next((a for a in args_list if not a.startswith("-")), None)
     try:
+        previous_sigterm = signal.signal(signal.SIGTERM, _terminate)
+    except ValueError:  # not the main thread
+        previous_sigterm = None
+    try:
+        return _main(argv)
+    finally:
+        if previous_sigterm is not None:
+            signal.signal(signal.SIGTERM, previous_sigterm)
+
+
+def _main(argv: Sequence[str] | None) -> int:
+    try:
+        _restore_sigint()
+        args_list = list(sys.argv[1:] if argv is None else argv)
+        command = next((a for a in args_list if not a.startswith("-")), None)
         parser = build_parser(command if command in COMMANDS else None)
         args = parser.parse_args(args_list)
         if args.command is None:
@@ -66,29 +122,53 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         module = importlib.import_module(COMMANDS[args.command][0])
         result: int = module.run(args)
+        sys.stdout.flush()
         return result
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else EXIT_ERROR
     except KeyboardInterrupt:
         sys.stderr.write("argmap: interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _devnull_stdout()
         return EXIT_OK
     except Exception as exc:
         return _report_error(exc)
+
+
+def _restore_sigint() -> None:
+    """From here on, Ctrl-C raises KeyboardInterrupt, so that files are cleaned up."""
+    if _PREVIOUS_SIGINT is not None:
+        try:
+            if signal.getsignal(signal.SIGINT) is _interrupted_during_start_up:
+                signal.signal(signal.SIGINT, _PREVIOUS_SIGINT)  # type: ignore[arg-type]
+        except ValueError:
+            pass
+
+
+def _devnull_stdout() -> None:
+    from argmap.output import silence_stdout
+
+    silence_stdout()
 
 
 def _report_error(exc: Exception) -> int:
     from argmap.config import ConfigError
     from argmap.loading.build import MapNotFoundError
     from argmap.output import OutputError
+    from argmap.terminal import escape
 
-    if isinstance(exc, CommandError | ConfigError | OutputError | MapNotFoundError):
+    if isinstance(exc, OSError) and not isinstance(exc, MapNotFoundError):
+        message = f"{exc.strerror or exc}" + (f": {exc.filename}" if exc.filename else "")
+    elif isinstance(exc, CommandError | ConfigError | OutputError | MapNotFoundError):
         message = str(exc)
+    elif isinstance(exc, RecursionError | MemoryError):
+        message = f"the input is too large or too deeply nested to handle ({type(exc).__name__})"
     else:
         first = str(exc).splitlines()[0] if str(exc).strip() else ""
         message = f"internal error: {type(exc).__name__}: {first} (please report this)"
-    sys.stderr.write(
-        f"argmap: error: {message.splitlines()[0] if message else type(exc).__name__}\n"
-    )
+    if isinstance(exc, OutputError) and "standard output" in message:
+        _devnull_stdout()
+    first_line = message.splitlines()[0] if message.strip() else type(exc).__name__
+    sys.stderr.write(f"argmap: error: {escape(first_line)}\n")
     return EXIT_ERROR

@@ -310,7 +310,7 @@ def test_configuration_errors_name_the_file_and_key(
     code, _, err = run_cli("lint", root)
     assert code == 2
     line = one_line_error(err)
-    assert f"{pyproject}: " in line and fragment in line
+    assert f"{pyproject}:2: " in line and fragment in line
     assert run_cli("lint", "--no-config", root)[0] == 0
 
 
@@ -328,3 +328,191 @@ def test_a_directory_without_claim_files_is_a_usage_error(
     assert (code, out) == (2, "")
     assert err.startswith("argmap: error: no claim files (*.yaml, *.yml) in ")
     assert err.count("\n") == 1
+
+
+def test_severity_overrides_and_per_file_ignores_change_the_exit_code(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write_map({"drafts/a.yaml": FAILING}, "project/claims")
+    settings = tmp_path / "project" / "argmap.toml"
+    assert run_cli("lint", root)[0] == 1
+    settings.write_text('severity = {AM201 = "warning", AM102 = "warning"}\n')
+    code, out, _ = run_cli("lint", root)
+    assert code == 0 and "0 error(s), 4 warning(s)" in out
+    assert run_cli("lint", "--fail-on", "warning", root)[0] == 1
+    settings.write_text('per-file-ignores = {"claims/drafts/*.yaml" = ["AM201", "AM1"]}\n')
+    code, out, _ = run_cli("lint", "--format", "json", root)
+    assert (code, {f["code"] for f in json.loads(out)}) == (0, {"AM203", "AM301"})
+    settings.write_text('extend-ignore = ["AM2"]\nignore = ["AM102"]\n')
+    code, out, _ = run_cli("lint", "--format", "json", root)
+    assert (code, {f["code"] for f in json.loads(out)}) == (0, {"AM301"})
+    assert run_cli("lint", "--no-config", root)[0] == 1
+    other = tmp_path / "strict.toml"
+    other.write_text('fail-on = "warning"\nselect = ["AM3"]\n')
+    assert run_cli("lint", "--config", other, root)[0] == 1
+    assert run_cli("lint", "--config", other, "--select", "AM203", "--exit-zero", root)[0] == 0
+
+
+def test_quiet_statistics_and_exit_zero(write_map: WriteMap, run_cli: RunCli) -> None:
+    root = write_map({"a.yaml": FAILING})
+    code, out, _ = run_cli("lint", "-q", root)
+    assert code == 1 and len(out.splitlines()) == 4 and "Found" not in out
+    code, out, _ = run_cli("lint", "--statistics", root)
+    assert out.splitlines() == [
+        "1  AM102 dangling-reference",
+        "1  AM201 unanswered-allegation",
+        "1  AM203 isolated-claim",
+        "1  AM301 missing-citation",
+        "Found 2 error(s), 2 warning(s), 0 acknowledged.",
+    ] or out.splitlines()[-1].startswith("Found 2 error(s)")
+    assert len(out.splitlines()) == 5 and all(" AM" in line for line in out.splitlines()[:4])
+    assert run_cli("lint", "--exit-zero", root)[0] == 0
+    assert run_cli("lint", "--quiet", write_map({"a.yaml": CLEAN}, "clean"))[:2] == (0, "")
+
+
+def colour_run(root: Path, *options: str, **env: str) -> str:
+    clean_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    done = subprocess.run(
+        [sys.executable, "-m", "argmap", "lint", *options, str(root)],
+        capture_output=True,
+        text=True,
+        env={**clean_env, **env},
+    )
+    return done.stdout
+
+
+def test_colour_follows_force_color_no_color_and_the_option(write_map: WriteMap) -> None:
+    root = write_map({"a.yaml": FAILING})
+    assert "\x1b[" in colour_run(root, FORCE_COLOR="1")
+    assert "\x1b[" not in colour_run(root, NO_COLOR="1", FORCE_COLOR="1")
+    assert "\x1b[" not in colour_run(root)  # a pipe is not a terminal
+    assert "\x1b[" in colour_run(root, "--color", "always", NO_COLOR="1")
+    assert "\x1b[" not in colour_run(root, "--color", "never", FORCE_COLOR="1")
+    plain = colour_run(root)
+    coloured = colour_run(root, FORCE_COLOR="1")
+    assert plain.splitlines()[0] in coloured.replace("\x1b[1m", "").replace("\x1b[0m", "") or (
+        "AM203" in coloured
+    )
+
+
+@pytest.mark.parametrize("fmt", ["gitlab", "junit"])
+def test_gitlab_and_junit_reports(write_map: WriteMap, run_cli: RunCli, fmt: str) -> None:
+    import xml.etree.ElementTree as ET
+
+    root = write_map({"a.yaml": FAILING})
+    code, out, _ = run_cli("lint", "--format", fmt, root)
+    assert code == 1
+    if fmt == "gitlab":
+        issues = json.loads(out)
+        assert {i["check_name"].split()[0] for i in issues} == {"AM102", "AM201", "AM203", "AM301"}
+        assert {i["severity"] for i in issues} == {"major", "minor"}
+        assert len({i["fingerprint"] for i in issues}) == 4
+        assert all(i["location"]["lines"]["begin"] >= 1 for i in issues)
+    else:
+        suite = ET.fromstring(out).find("testsuite")
+        assert suite is not None
+        assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("4", "2", "2")
+        clean = run_cli("lint", "--format", fmt, write_map({"a.yaml": CLEAN}, "clean"))
+        assert ET.fromstring(clean[1]).find("testsuite").get("failures") == "0"  # type: ignore[union-attr]
+
+
+MISSPELT = """\
+# The defence's answers. This comment must survive --fix.
+parties: {pro: {name: Prosecution}, defence: {name: Defence}}
+sources: {speech: {title: Speech}}
+claims:
+  - id: charge          # the charge itself
+    party: pro
+    kind: allegation
+    text: They met.
+    cite: {source: speech}
+  - {id: denial, party: defense, text: They never met., rebuts: [chrage]}   # two typos
+"""
+
+
+def test_fix_repairs_misspelt_references_and_keeps_comments(
+    write_map: WriteMap, run_cli: RunCli
+) -> None:
+    root = write_map({"a.yaml": MISSPELT})
+    path = root / "a.yaml"
+    code, diff, _ = run_cli("lint", "--diff", root)
+    assert code == 1
+    assert "-  - {id: denial, party: defense, text: They never met., rebuts: [chrage]}" in diff
+    assert "+  - {id: denial, party: defence, text: They never met., rebuts: [charge]}" in diff
+    assert path.read_text(encoding="utf-8") == MISSPELT  # --diff changes nothing
+    code, out, err = run_cli("lint", "--fix", root)
+    assert (code, out) == (0, "No problems found.\n") and "fixed 1 file" in err
+    fixed = path.read_text(encoding="utf-8")
+    assert fixed == MISSPELT.replace("defense", "defence").replace("[chrage]", "[charge]")
+    assert [line for line in fixed.splitlines() if "#" in line] == [
+        line.replace("defense", "defence").replace("chrage", "charge")
+        for line in MISSPELT.splitlines()
+        if "#" in line
+    ]
+
+
+def test_a_file_is_linted_within_its_map(write_map: WriteMap, run_cli: RunCli) -> None:
+    root = write_map(
+        {
+            "map.yaml": "parties: {pro: {name: P}, def: {name: D}}\n",
+            "claims/pro.yaml": "party: pro\nclaims:\n  - {id: charge, kind: allegation,"
+            " text: T.}\n",
+            "claims/def.yaml": "party: def\nclaims:\n  - {id: denial, text: N., rebuts: charge}\n",
+        }
+    )
+    code, out, _ = run_cli("lint", "--select", "AM1,AM2", root / "claims" / "def.yaml")
+    assert (code, out) == (0, "No problems found.\n")
+    code, out, _ = run_cli("lint", "--select", "AM1,AM2", root / "claims" / "pro.yaml")
+    assert code == 0 and "def.yaml" not in out
+
+
+def test_stdin_filename_lints_a_buffer_in_place_of_the_file(
+    write_map: WriteMap, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    root = write_map({"a.yaml": CLEAN, "b.yaml": "party: def\nclaims: []\n"})
+    buffer = "party: def\nclaims:\n  - {id: late, text: L., rebuts: chrage}\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(buffer.encode())))
+    code, out, _ = run_cli("lint", "--stdin-filename", root / "b.yaml", "-")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{root / 'b.yaml'}:3:") and "did you mean 'charge'" in lines[0]
+    assert all("a.yaml" not in line for line in lines)
+    assert (root / "b.yaml").read_text(encoding="utf-8") == "party: def\nclaims: []\n"
+    assert run_cli("lint", "-")[0] == 2
+    assert run_cli("lint", "--stdin-filename", "x.yaml", root)[0] == 2
+
+
+def test_ci_formats_name_files_from_the_repository_root(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = write_map({"a.yaml": FAILING}, "repo/maps/trial")
+    (tmp_path / "repo" / ".git").mkdir()
+    (tmp_path / "repo" / "docs").mkdir()
+    monkeypatch.chdir(tmp_path / "repo" / "docs")
+    out = run_cli("lint", "--format", "github", "../maps/trial")[1]
+    assert out and all(",".join(["file=maps/trial/a.yaml"]) in line for line in out.splitlines())
+    document = json.loads(run_cli("lint", "--format", "sarif", "../maps/trial")[1])
+    (run,) = document["runs"]
+    uris = {
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"]
+    }
+    assert uris == {"maps/trial/a.yaml"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == (tmp_path / "repo").as_uri() + "/"
+    out = run_cli("lint", "--format", "github", "--base-dir", "..", "../maps/trial")[1]
+    assert "file=maps/trial/a.yaml," in out
+    assert root.exists()
+
+
+def test_acknowledged_findings_are_not_sarif_errors(write_map: WriteMap, run_cli: RunCli) -> None:
+    acknowledged = CLEAN + (
+        "  - {id: open, party: pro, kind: allegation, text: Open., cite: {source: speech},"
+        " ignore: {AM201: answered at the next hearing}}\n"
+    )
+    root = write_map({"a.yaml": acknowledged})
+    results = json.loads(run_cli("lint", "--format", "sarif", root)[1])["runs"][0]["results"]
+    assert results == [] or all(r["ruleId"] != "AM201" for r in results)
+    kept = json.loads(run_cli("lint", "--format", "sarif", "--keep-acknowledged", root)[1])
+    (note,) = [r for r in kept["runs"][0]["results"] if r["ruleId"] == "AM201"]
+    assert note["level"] == "note" and note["suppressions"][0]["kind"] == "inSource"

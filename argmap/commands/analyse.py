@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 from argmap.analysis.framework import MODES
 from argmap.analysis.semantics import DEFAULT_TIMEOUT, SEMANTICS
-from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
+from argmap.commands.errors import EXIT_OK, CommandError
 
 if TYPE_CHECKING:
     from argmap.analysis.framework import Framework, MapFramework

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import importlib
 
-from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
+from argmap.commands.errors import EXIT_OK, CommandError
 
 EXPORTERS: dict[str, tuple[str, str, str]] = {
     "aif": (

@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from argmap.cli import EXIT_FINDINGS, EXIT_OK, CommandError
+from argmap.commands.errors import EXIT_FINDINGS, EXIT_OK, CommandError
 
 IMPORTERS: dict[str, tuple[str, str, str]] = {
     "aif": ("argmap.formats.aif.read", "read_aif", "AIF JSON (AIFdb, OVA, xAIF)"),

@@ -8,8 +8,8 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from argmap.analysis.semantics import SEMANTICS
-from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, load_map
+from argmap.commands.errors import EXIT_OK, CommandError
 from argmap.draw.diagram import GROUPINGS, RANKDIRS
 
 if TYPE_CHECKING:

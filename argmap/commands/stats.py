@@ -6,8 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from argmap.cli import EXIT_OK
 from argmap.commands.common import add_map_arguments, emit, load_map
+from argmap.commands.errors import EXIT_OK
 
 FORMATS = ("text", "json")
 

@@ -12,7 +12,7 @@ import pytest
 
 from argmap.findings import Finding
 from argmap.lint import registry
-from argmap.lint.report import FORMATS, render, sarif
+from argmap.lint.report import FORMATS, ReportOptions, render, sarif
 from argmap.model import Span
 
 from .conftest import LintMap
@@ -150,7 +150,7 @@ claims:
         assert rule["defaultConfiguration"]["level"] in ("error", "warning")
 
     results = {r["ruleId"]: r for r in run["results"]}
-    assert set(results) == {"AM102", "AM201", "AM203", "AM301"}
+    assert set(results) == {"AM102", "AM201", "AM203"}  # AM301 is acknowledged: left out
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
         (location,) = result["locations"]
@@ -165,9 +165,11 @@ claims:
     assert (region["startLine"], region["startColumn"]) == (5, 31)
     assert results["AM102"]["level"] == "error"
     assert results["AM203"]["level"] == "warning"
-    assert results["AM301"]["suppressions"] == [
-        {"kind": "inSource", "justification": "no source yet"}
-    ]
+    kept = json.loads(render(findings, "sarif", ReportOptions(suppressed=True)))
+    sarif_validator().validate(kept)
+    suppressed = {r["ruleId"]: r for r in kept["runs"][0]["results"]}["AM301"]
+    assert suppressed["level"] == "note"
+    assert suppressed["suppressions"] == [{"kind": "inSource", "justification": "no source yet"}]
     assert "suppressions" not in results["AM201"]
     assert "suppressions" not in results["AM102"]
 
