@@ -92,6 +92,7 @@ class Relations:
         "_supported",
         "_supporters",
         "_undercutters",
+        "_undercutting",
     )
 
     def __init__(self, amap: ArgMap) -> None:
@@ -119,6 +120,7 @@ class Relations:
                     else:
                         rebutters.setdefault(target, []).append(claim)
         undercutters: dict[Edge, list[Claim]] = {}
+        undercutting: dict[str, dict[str, Claim]] = {}
         attackers: dict[str, dict[str, Claim]] = {}
         for claim in claims.values():
             for ref in claim.rebuts:
@@ -132,12 +134,14 @@ class Relations:
                 if claim not in found:
                     found.append(claim)
                 attackers.setdefault(undercut.target, {}).setdefault(claim.id, claim)
+                undercutting.setdefault(undercut.target, {}).setdefault(claim.id, claim)
         self._kinds = kinds
         self._supporters = supporters
         self._supported = supported
         self._rebutters = rebutters
         self._undercutters = undercutters
         self._attackers = {target: tuple(found.values()) for target, found in attackers.items()}
+        self._undercutting = {t: tuple(found.values()) for t, found in undercutting.items()}
         self._statuses: dict[str, Status] = {}
         self._linked: frozenset[str] | None = None
 
@@ -200,6 +204,11 @@ class Relations:
                         add(undercut.target)
             self._linked = frozenset(ids)
         return self._linked
+
+    def undercutting(self, claim_id: str) -> tuple[Claim, ...]:
+        """The claims that undercut some relation ending at ``claim_id``, each once, in map
+        order."""
+        return self._undercutting.get(claim_id, ())
 
     def attackers(self, claim_id: str) -> tuple[Claim, ...]:
         """Claims that rebut ``claim_id`` or undercut a relation ending at it, each once."""
