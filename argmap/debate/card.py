@@ -36,6 +36,8 @@ WEAK_POINTS = 3
 """Weak points on a card."""
 QUESTIONS = 4
 """Questions to put to the other side."""
+QUOTE_CAP = 6
+"""Quotes behind a claim that count towards its strength: past six, more is not stronger."""
 SILENT = "the text is silent here"
 
 
@@ -48,6 +50,7 @@ class _Side:
         self.side = side
         self.main = main_source(amap)
         self._targets: dict[str, list[Claim]] = {}
+        self._main: set[str] | None = None
         for claim in amap.claim_by_id.values():
             for attacker in self.rel.attackers(claim.id):
                 self._targets.setdefault(attacker.id, []).append(claim)
@@ -78,8 +81,8 @@ class _Side:
     def quote_count(self, claim: Claim) -> int:
         return sum(1 for cite in claim.cite if cite.quote)
 
-    def strength(self, claim: Claim) -> int:
-        """Quotes behind a claim (its own and its supporters', two levels) and what it attacks."""
+    def backing(self, claim: Claim) -> int:
+        """Quotes behind a claim: its own and its supporters', two levels down."""
         seen = {claim.id}
         score = self.quote_count(claim)
         layer = [claim]
@@ -92,7 +95,44 @@ class _Side:
                         score += self.quote_count(backer)
                         nxt.append(backer)
             layer = nxt
-        return score + 2 * len(self.targets(claim))
+        return score
+
+    def strength(self, claim: Claim) -> int:
+        """How much a claim carries: the quotes behind it (up to six), what it answers
+        (the main charge most, any charge more than another claim), for a charge the
+        steps that lead up to it, and most of all the other side's own words."""
+        score = min(self.backing(claim), QUOTE_CAP)
+        for target in self.targets(claim):
+            if target.id in self.main_charges:
+                score += 8
+            else:
+                score += 4 if target.is_allegation else 2
+        if claim.is_allegation:
+            score += 2 * sum(1 for b in self.rel.supporters(claim.id) if b.is_allegation)
+        return score + 3 * len(self.their_words(claim))
+
+    def their_words(self, claim: Claim) -> list[Claim]:
+        """Evidence for ``claim`` in the words of the party it is made against."""
+        against = set(self.opponents) if claim.party == self.side else {self.side}
+        return [
+            b
+            for b in self.rel.supporters(claim.id)
+            if not b.is_allegation and any(c.by in against and c.quote for c in b.cite)
+        ]
+
+    @property
+    def main_charges(self) -> set[str]:
+        """The main charge of each side of the case: what most other charges lead up to."""
+        if self._main is None:
+            self._main = set()
+            for allegations in (self.accused, self.own):
+                ids = {a.id for a in allegations}
+                tops = [
+                    a for a in allegations if not any(t in ids for t in self.rel.supported(a.id))
+                ]
+                if tops:
+                    self._main.add(max(tops, key=self.backing).id)
+        return self._main
 
     def targets(self, claim: Claim) -> list[Claim]:
         """The claims ``claim`` attacks: those it rebuts, and the ends of steps it undercuts."""
@@ -106,7 +146,8 @@ class _Side:
             theirs = not backer.is_allegation and any(
                 c.by in opponents and c.by != claim.party for c in backer.cite
             )
-            return (-(3 * theirs + (backer.kind == "evidence")), -self.quote_count(backer))
+            own = backer.party == claim.party
+            return (-(3 * theirs + (backer.kind == "evidence") + own), -self.quote_count(backer))
 
         backers = [b for b in self.rel.supporters(claim.id) if self.quote_count(b)]
         return sorted(backers, key=rank)[:limit]
@@ -174,12 +215,8 @@ def _names(view: _Side, parties: Iterable[str]) -> str:
 
 
 def _root(view: _Side, allegations: list[Claim]) -> Claim | None:
-    """The main charge: the allegation that most others lead up to."""
-    if not allegations:
-        return None
-    ids = {a.id for a in allegations}
-    tops = [a for a in allegations if not any(t in ids for t in view.rel.supported(a.id))]
-    return max(tops or allegations, key=view.strength)
+    """The main charge among ``allegations``."""
+    return next((a for a in allegations if a.id in view.main_charges), None)
 
 
 def _case(view: _Side) -> Iterable[Para]:
@@ -197,7 +234,7 @@ def _case(view: _Side) -> Iterable[Para]:
         root = _root(view, allegations)
         text = [lead]
         if root is not None:
-            text.append(f"The main charge: {in_brief(root)}")
+            text.append(f"The main charge: {in_brief(view.amap, root)}")
         answered = len(allegations) - len(opened)
         text.append(
             f"In this text, {_count(answered, 'charge')} {'is' if answered == 1 else 'are'} "
@@ -222,7 +259,7 @@ def _arguments(view: _Side) -> list[Card]:
         if claim.is_allegation:
             status = "answered" if not view.rel.status(claim).is_open else "not answered"
             blocks.append(Para(f"{status.capitalize()} in this text.", lead="Status:"))
-        cards.append(Card(headline(claim), tuple(blocks)))
+        cards.append(Card(headline(view.amap, claim), tuple(blocks)))
     return cards
 
 
@@ -249,7 +286,8 @@ def _pressed(view: _Side) -> list[Claim]:
                     found.setdefault(attacker.id, attacker)
     for allegation in view.accused:
         for backer in view.rel.supporters(allegation.id):
-            if backer.party != view.side and any(c.by == view.side for c in backer.cite):
+            theirs = any(c.by == view.side for c in backer.cite)
+            if backer.party != view.side and not backer.is_allegation and theirs:
                 found.setdefault(backer.id, backer)
     return sorted(found.values(), key=view.strength, reverse=True)
 
@@ -257,33 +295,45 @@ def _pressed(view: _Side) -> list[Claim]:
 def _weak_points(view: _Side) -> list[Card]:
     cards = []
     for attacker in _pressed(view)[:WEAK_POINTS]:
-        blocks: list[Para | Quote] = list(quotes_of_claim(view.amap, attacker, view.main))
+        quotes = quotes_of_claim(view.amap, attacker, view.main, limit=2)
+        blocks: list[Para | Quote] = sorted(quotes, key=lambda q: _order(attacker, q))
         replies = _replies(view, attacker)
+        backing = _backing(view, attacker)
         if replies:
-            blocks.append(Para(headline(replies[0]), lead="What you can say:"))
-        elif backing := _backing(view, attacker):
-            blocks.append(Para("Point to your own evidence:", lead="What you can say:"))
-            blocks.append(backing)
+            blocks.append(Para(in_brief(view.amap, replies[0]), lead="What you can say:"))
+        elif backing is not None:
+            blocks.append(Para(in_brief(view.amap, backing), lead="What you can say:"))
         else:
             blocks.append(
                 Para("The text gives you no reply. Do not make one up.", lead="What you can say:")
             )
         who = short_name(view.amap, attacker.party)
-        text = headline(attacker)
+        text = headline(view.amap, attacker)
         cards.append(Card(text if who in text else f"{who}: {text}", tuple(blocks)))
     return cards
 
 
-def _backing(view: _Side, attacker: Claim) -> Quote | None:
-    """The side's best evidence for the claim that ``attacker`` attacks, if any."""
+def _order(claim: Claim, quote: Quote) -> int:
+    """Where a quote stands among its claim's cites, so that quotes read in the text's order."""
+    texts = [" ".join((c.quote or "").split()) for c in claim.cite]
+    return texts.index(quote.text) if quote.text in texts else len(texts)
+
+
+def _backing(view: _Side, attacker: Claim) -> Claim | None:
+    """The side's own evidence for the claim ``attacker`` attacks, through a step that
+    ``attacker`` leaves alone: what the side can still point to."""
     for target in view.targets(attacker):
         if target.party != view.side:
             continue
-        for backer in view.best_backers(target, 1):
-            if backer.party == view.side:
-                quotes = quotes_of_claim(view.amap, backer, view.main)
-                if quotes:
-                    return quotes[0]
+        for backer in view.rel.supporters(target.id):
+            untouched = attacker not in view.rel.undercutters(backer.id, target.id)
+            if (
+                untouched
+                and backer.party == view.side
+                and backer.kind == "evidence"
+                and view.quote_count(backer)
+            ):
+                return backer
     return None
 
 
@@ -323,7 +373,12 @@ def _questions(view: _Side) -> Iterable[Items]:
     # The side's own charges that the text leaves open.
     for allegation in view.own:
         if view.rel.status(allegation).is_open:
-            items.append(Item(f"Where in the text do you answer this? {in_brief(allegation)}"))
+            items.append(
+                Item(
+                    f"Where in the text do you answer this? {in_brief(view.amap, allegation)}",
+                    quotes=quotes_of_claim(view.amap, allegation, view.main),
+                )
+            )
             break
     unique = list({(i.text, i.quotes): i for i in items}.values())
     if unique:
@@ -353,7 +408,7 @@ def _silent(view: _Side) -> Iterable[Para | Items]:
             f"The text gives no answer to these charges. You may say “{SILENT}”. "
             "But silence is not proof. Do not invent evidence."
         )
-    yield Items(tuple(Item(headline(a)) for a in opened))
+    yield Items(tuple(Item(headline(view.amap, a)) for a in opened))
 
 
 def _mid(name: str) -> str:

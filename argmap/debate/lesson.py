@@ -135,7 +135,7 @@ def _timeline(amap: ArgMap) -> Iterable[Para | Table]:
     for claim in dated:
         period = period_or_none(claim.when)
         if period is not None and claim.when:
-            rows.append((period, (when_text(claim.when), "Charge: " + headline(claim), "")))
+            rows.append((period, (when_text(claim.when), "Charge: " + headline(amap, claim), "")))
     if not amap.events:
         yield Para(
             "This map lists no dated events, so there is no timeline of what happened. "
@@ -180,10 +180,10 @@ def _charges(amap: ArgMap) -> Iterable[Para | Table]:
         rows.append(
             (
                 str(number),
-                headline(claim),
+                headline(amap, claim),
                 short_name(amap, claim.party),
                 _status_text(claim, amap),
-                " / ".join(headline(a) for a in answers[:2]) or "—",
+                " / ".join(headline(amap, a) for a in answers[:2]) or "—",
             )
         )
     yield Para("“In this text” means in the text the map is drawn from, not in history.")
@@ -262,7 +262,7 @@ def _class_questions(amap: ArgMap) -> Iterable[Items]:
                 "Which single answer meets the most charges?",
                 notes=(
                     Para(
-                        f"{headline(claim)} It meets {len(reach[best])} of them.",
+                        f"{headline(amap, claim)} It meets {len(reach[best])} of them.",
                         "From the map:",
                     ),
                 ),
@@ -276,7 +276,8 @@ def _class_questions(amap: ArgMap) -> Iterable[Items]:
             Item(
                 "Which answers are themselves questioned by someone else?",
                 notes=tuple(
-                    Para(headline(amap.claim_by_id[a]), "From the map:") for a in countered[:3]
+                    Para(headline(amap, amap.claim_by_id[a]), "From the map:")
+                    for a in countered[:3]
                 ),
             )
         )

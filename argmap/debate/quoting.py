@@ -8,11 +8,8 @@ from collections.abc import Iterable
 from argmap.debate.outline import Quote
 from argmap.model import ArgMap, Citation, Claim
 
-_LEAD = re.compile(
-    r"^(?:the\s+)?[\w\u2019'.-]+(?:\s+[\w\u2019'.-]+){0,3}\s+(?:alleged|alleges|held|holds|claimed|claims)"
-    r"\s+that\s+",
-    re.IGNORECASE,
-)
+_SAYS = r"\s+(?:alleged|alleges|held|holds|claimed|claims)\s+that\s+"
+"""What follows a party's name when a claim reports its position: "X alleged that"."""
 
 
 _SPLIT = re.compile(r"; (\w)")
@@ -67,10 +64,13 @@ def main_source(amap: ArgMap) -> str | None:
     return max(counts, key=lambda s: counts[s]) if counts else None
 
 
-def in_brief(claim: Claim) -> str:
-    """A claim's text with a leading "The prosecution alleged that" dropped, as a sentence."""
+def in_brief(amap: ArgMap, claim: Claim) -> str:
+    """A claim's text as plain sentences: "The prosecution alleged that X" becomes "X",
+    when the name is the claim's own party's; a "; " between clauses makes two sentences."""
     text = " ".join(claim.text.split())
-    stripped = _LEAD.sub("", text, count=1)
+    names = {plain_name(amap, claim.party), short_name(amap, claim.party)}
+    lead = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if n)
+    stripped = re.sub(rf"^(?:{lead}){_SAYS}", "", text, count=1, flags=re.IGNORECASE)
     if stripped != text and stripped:
         text = stripped[0].upper() + stripped[1:]
     text = text if text.endswith((".", "!", "?")) else text + "."
@@ -80,11 +80,11 @@ def in_brief(claim: Claim) -> str:
 _CLAUSE = re.compile(r"(?:, and that |, where |, though |, waiting |; |: |\. (?=[A-Z]))")
 
 
-def headline(claim: Claim) -> str:
+def headline(amap: ArgMap, claim: Claim) -> str:
     """A claim in one main clause, for a reminder list: what follows ", where", "; "... dropped."""
-    text = in_brief(claim)
+    text = in_brief(amap, claim)
     head = _CLAUSE.split(text, maxsplit=1)[0]
-    if head != text and len(head.split()) >= 5:
+    if head != text and len(head.split()) >= 4:
         return head.rstrip(".,") + "."
     return text
 
