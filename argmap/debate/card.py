@@ -296,8 +296,8 @@ def _weak_points(view: _Side) -> list[Card]:
     cards = []
     for attacker in _pressed(view)[:WEAK_POINTS]:
         quotes = quotes_of_claim(view.amap, attacker, view.main, limit=2)
-        blocks: list[Para | Quote] = []
-        blocks.extend(sorted(quotes, key=lambda q: _order(attacker, q)))
+        in_order: list[Quote] = sorted(quotes, key=lambda q: _order(attacker, q))
+        blocks: list[Para | Quote] = [*in_order]
         replies = _replies(view, attacker)
         backing = _backing(view, attacker)
         if replies:
