@@ -12,6 +12,10 @@
   sceptical one: ``in`` (``out``) where every extension says so, else ``undec``.
 - ``claim_labels(amap)`` and ``allegation_status(amap)``: the same for a map, as
   the renderer and the handouts use them.
+
+Grounded semantics is a property of the graph, not a finding of fact: whoever
+speaks last wins, nothing is weighed. ``LABELS_DO_NOT_MEASURE`` says so in one
+sentence, for every output that shows labels to readers.
 """
 
 from __future__ import annotations
@@ -31,9 +35,17 @@ Semantics = Literal["grounded", "complete", "preferred", "stable"]
 SEMANTICS: tuple[Semantics, ...] = ("grounded", "complete", "preferred", "stable")
 DEFAULT_TIMEOUT = 60.0
 
+LABELS_DO_NOT_MEASURE = (
+    "These labels are a property of the graph, not a finding of fact: they do not measure "
+    "the strength of the evidence (nothing is weighed), and whoever speaks last wins, "
+    "since an attack that nobody answers defeats what it attacks."
+)
+"""The sentence that goes with labels wherever they reach readers."""
+
 __all__ = [
     "DEFAULT_TIMEOUT",
     "LABELS",
+    "LABELS_DO_NOT_MEASURE",
     "SEMANTICS",
     "AllegationStatus",
     "Label",
