@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import argmap.startup  # noqa: F401  (first: the argmap command quits quietly on Ctrl-C)
+
 __version__ = "0.1.0"
 
 from argmap.findings import Finding

@@ -7,37 +7,14 @@ module is imported, so start-up stays low.
 
 from __future__ import annotations
 
+import argparse
+import importlib
 import signal
 import sys
+from collections.abc import Sequence
 
-
-def _interrupted_during_start_up(_signum: int, _frame: object) -> None:
-    sys.stderr.write("argmap: interrupted\n")
-    sys.stderr.flush()
-    import os
-
-    os._exit(130)
-
-
-def _quiet_start_up() -> object:
-    """Ctrl-C before the command runs ends argmap quietly: no traceback (issue 20)."""
-    try:
-        previous = signal.getsignal(signal.SIGINT)
-        if previous is signal.default_int_handler:
-            signal.signal(signal.SIGINT, _interrupted_during_start_up)
-        return previous
-    except ValueError:  # not the main thread: leave signals alone
-        return None
-
-
-_PREVIOUS_SIGINT = _quiet_start_up()
-
-import argparse  # noqa: E402  (after the handler: these imports are the start-up)
-import importlib  # noqa: E402
-from collections.abc import Sequence  # noqa: E402
-
-from argmap import __version__  # noqa: E402
-from argmap.commands.errors import (  # noqa: E402
+from argmap import __version__, startup
+from argmap.commands.errors import (
     EXIT_ERROR,
     EXIT_FINDINGS,
     EXIT_INTERRUPTED,
@@ -112,7 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     try:
-        _restore_sigint()
+        startup.restore()  # from here on Ctrl-C raises KeyboardInterrupt: files are cleaned up
         args_list = list(sys.argv[1:] if argv is None else argv)
         command = next((a for a in args_list if not a.startswith("-")), None)
         parser = build_parser(command if command in COMMANDS else None)
@@ -134,16 +111,6 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_OK
     except Exception as exc:
         return _report_error(exc)
-
-
-def _restore_sigint() -> None:
-    """From here on, Ctrl-C raises KeyboardInterrupt, so that files are cleaned up."""
-    if _PREVIOUS_SIGINT is not None:
-        try:
-            if signal.getsignal(signal.SIGINT) is _interrupted_during_start_up:
-                signal.signal(signal.SIGINT, _PREVIOUS_SIGINT)  # type: ignore[arg-type]
-        except ValueError:
-            pass
 
 
 def _devnull_stdout() -> None:

@@ -21,10 +21,12 @@ from __future__ import annotations
 
 import io
 import json
+import operator
 import os
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
+from itertools import repeat
 from pathlib import Path
 
 from argmap.analysis.framework import Framework
@@ -35,6 +37,11 @@ FORMATS: tuple[str, ...] = ("apx", "tgf", "i23")
 SUFFIXES: dict[str, str] = {".apx": "apx", ".tgf": "tgf", ".i23": "i23", ".af": "i23"}
 MAX_ARGUMENTS = 20_000_000
 """The most arguments a ``p af N`` header may declare (each costs memory before any attack)."""
+FREE_ARGUMENTS = 10_000
+ARGUMENTS_PER_BYTE = 2
+"""A header may declare at most ``FREE_ARGUMENTS + ARGUMENTS_PER_BYTE * (file size)``
+arguments: an argument that no line mentions costs as much as one that a line does,
+so a 14-byte ``p af 4000000`` would cost seconds and a gigabyte before any question."""
 
 
 class FrameworkFileError(ValueError):
@@ -241,17 +248,95 @@ def _checked(
 # --- ICCMA 2023 p af N -------------------------------------------------------------------
 
 _NAME_COMMENT = re.compile(rf"#\s*([1-9][0-9]*)\s+({_QUOTED})\s*$")
+_COMMENT_LINE = re.compile(r"^[ \t]*#.*$", re.MULTILINE)
+_HEADER = re.compile(r"[ \t]*p[ \t]+af[ \t]+([0-9]+)[ \t]*\r?")
+_NOT_ATTACK = re.compile(r"^(?![ \t]*(?:[0-9]+[ \t]+[0-9]+[ \t]*)?\r?$)", re.MULTILINE)
+
+
+class _Irregular(Exception):
+    """The bulk path met something it does not handle: the careful path says what."""
 
 
 def parse_i23(text: str, path: str = "<i23>") -> Framework:
-    """``p af N`` and ``i j`` lines; names from ``# i "name"`` comments when all are given."""
+    """``p af N`` and ``i j`` lines; names from ``# i "name"`` comments when all are given.
+
+    The common file (plain lines, ASCII digits) is read in bulk; anything else is
+    read line by line, which names the line and column of the first mistake.
+    """
+    try:
+        return _parse_i23_bulk(text, path)
+    except _Irregular:
+        return _parse_i23_lines(text, path)
+
+
+def _parse_i23_bulk(text: str, path: str) -> Framework:
+    names: dict[int, str] = {}
+    if "#" in text:
+        for match in _COMMENT_LINE.finditer(text):
+            named = _NAME_COMMENT.match(match.group(0).strip())
+            if named:
+                names.setdefault(int(named.group(1)), _unquote(named.group(2)))
+        text = _COMMENT_LINE.sub("", text)
+    head = len(text) - len(text.lstrip())
+    end = text.find("\n", head)
+    end = len(text) if end < 0 else end
+    header = _HEADER.fullmatch(text, head, end)
+    if header is None:
+        raise _Irregular
+    size = _check_size(header.group(1), len(text), path, text.count("\n", 0, head) + 1)
+    body = text[end + 1 :]
+    if _NOT_ATTACK.search(body):
+        raise _Irregular
+    try:
+        numbers = array("i", map(int, body.split()))
+    except (OverflowError, ValueError):  # past 32 bits, or past Python's digit limit
+        raise _Irregular from None
+    sources, targets = _less_one(numbers[0::2]), _less_one(numbers[1::2])
+    try:
+        return Framework.from_indices(_i23_labels(size, names), sources, targets)
+    except ValueError:  # an argument outside 1..N
+        raise _Irregular from None
+
+
+def _less_one(numbers: array[int]) -> array[int]:
+    """1-based argument numbers as 0-based indices."""
+    return array("i", map(operator.sub, numbers, repeat(1)))
+
+
+def _check_size(declared: str, length: int, path: str, line: int) -> int:
+    """The size a header declares, or an error if the file could not describe that many."""
+    bound = min(MAX_ARGUMENTS, FREE_ARGUMENTS + ARGUMENTS_PER_BYTE * length)
+    if len(declared) > 9 or int(declared) > bound:
+        shown = declared if len(declared) <= 20 else declared[:20] + "..."
+        raise FrameworkFileError(
+            path,
+            line,
+            1,
+            f"'p af {shown}': argmap reads at most {bound:,} arguments from a file of "
+            f"{length:,} bytes ({FREE_ARGUMENTS:,} plus {ARGUMENTS_PER_BYTE} per byte, never "
+            f"more than {MAX_ARGUMENTS:,}); check the header",
+        )
+    return int(declared)
+
+
+def _i23_labels(size: int, names: dict[int, str]) -> list[str]:
+    """The arguments' names: those of the comments when every argument has a distinct one."""
+    if len(names) == size and set(names) == set(range(1, size + 1)):
+        given = [names[i] for i in range(1, size + 1)]
+        if len(set(given)) == size:
+            return given
+    return [str(i) for i in range(1, size + 1)]
+
+
+def _parse_i23_lines(text: str, path: str) -> Framework:
+    """The careful path: line by line, raising ``FrameworkFileError`` at the first mistake."""
     size: int | None = None
     sources, targets = array("i"), array("i")
     names: dict[int, str] = {}
     for number, raw in enumerate(_lines(text), start=1):
         words = raw.split()
-        if size is not None and len(words) == 2 and _number(words[0]) and _number(words[1]):
-            source, target = int(words[0]), int(words[1])  # the common case, kept fast
+        if size is not None and len(words) == 2 and _small(words[0]) and _small(words[1]):
+            source, target = int(words[0]), int(words[1])
             if 0 < source <= size and 0 < target <= size:
                 sources.append(source - 1)
                 targets.append(target - 1)
@@ -270,24 +355,17 @@ def parse_i23(text: str, path: str = "<i23>") -> Framework:
                 raise FrameworkFileError(
                     path, number, 1, f"expected 'p af N' (N arguments) but found {raw[:40]!r}"
                 )
-            size = int(words[2])
-            if size > MAX_ARGUMENTS:
-                raise FrameworkFileError(
-                    path,
-                    number,
-                    1,
-                    f"'p af {size}': argmap reads at most {MAX_ARGUMENTS:,} arguments",
-                )
+            size = _check_size(words[2], len(text), path, number)
             continue
         _i23_attack_error(raw, number, path, size)
     if size is None:
         raise FrameworkFileError(path, 1, 1, "no 'p af N' line: an ICCMA 2023 file starts with one")
-    labels = [str(i) for i in range(1, size + 1)]
-    if len(names) == size and set(names) == set(range(1, size + 1)):
-        given = [names[i] for i in range(1, size + 1)]
-        if len(set(given)) == size:
-            labels = given
-    return Framework.from_indices(labels, sources, targets)
+    return Framework.from_indices(_i23_labels(size, names), sources, targets)
+
+
+def _small(word: str) -> bool:
+    """ASCII digits, few enough for ``int`` to read at once (more lie past any ``p af N``)."""
+    return len(word) <= 18 and _number(word)
 
 
 def _number(word: str) -> bool:
@@ -307,7 +385,7 @@ def _i23_attack_error(raw: str, number: int, path: str, size: int | None) -> Non
             path, number, 1, f"expected an attack 'i j' but found {raw.strip()[:40]!r}"
         )
     for word, column in fields:
-        if not 1 <= int(word) <= size:
+        if not (_small(word) and 1 <= int(word) <= size):
             raise FrameworkFileError(
                 path, number, column, f"argument {word} is outside 1..{size} ('p af {size}')"
             )

@@ -11,12 +11,12 @@ comments and layout.
 
 from __future__ import annotations
 
-import json
 import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
-from argmap.formats.jsontext import parse_json
+from argmap.formats.jsontext import document, parse_json
 from argmap.model import (
     CLAIM_KINDS,
     ArgMap,
@@ -43,27 +43,65 @@ class NotArgmapJSONError(ValueError):
     """A document that is not argmap's node-link JSON."""
 
 
-def generate_json(amap: ArgMap) -> str:
-    """Node-link JSON of the map (see the module documentation)."""
-    import networkx as nx
+def generate_json(amap: ArgMap) -> Iterator[str]:
+    """Node-link JSON of the map, a part at a time (see the module documentation).
 
-    from argmap.graph import to_digraph
+    The text is ``json.dumps(networkx.node_link_data(to_digraph(map)), indent=2)``
+    with the spans added, written from the records without building the graph.
+    """
+    from argmap.formats.links import inferences, links
+    from argmap.relations import relations_of
 
-    graph = to_digraph(amap)
-    _add_spans(graph, amap)
-    graph.graph.clear()
-    graph.graph.update(
-        format=FORMAT,
-        version=VERSION,
-        root=amap.root,
-        title=amap.info.title if amap.info else None,
-        description=amap.info.description if amap.info else None,
-        map_span=_span(amap.info.span) if amap.info else None,
-        parties={p.id: _party(p) for p in amap.party_by_id.values()},
-        sources={s.id: _source(s) for s in amap.source_by_id.values()},
+    relations = relations_of(amap)
+    info = amap.info
+    graph = {
+        "format": FORMAT,
+        "version": VERSION,
+        "root": amap.root,
+        "title": info.title if info else None,
+        "description": info.description if info else None,
+        "map_span": _span(info.span) if info else None,
+        "parties": {p.id: _party(p) for p in amap.party_by_id.values()},
+        "sources": {s.id: _source(s) for s in amap.source_by_id.values()},
+    }
+
+    def nodes() -> Iterator[dict[str, Any]]:
+        for claim in amap.claim_by_id.values():
+            yield _claim_node(claim)
+        for inference in inferences(amap, relations):
+            yield {
+                "type": "inference",
+                "source": inference.source,
+                "target": inference.target,
+                "relation": inference.relation,
+                "id": inference.id,
+            }
+
+    def edges() -> Iterator[dict[str, Any]]:
+        for claim in amap.claim_by_id.values():
+            for link in links(claim, relations):
+                yield {
+                    "relation": link.relation,
+                    **_span(link.span),
+                    "source": link.source,
+                    "target": link.target,
+                }
+
+    members = (
+        ("directed", True),
+        ("multigraph", False),
+        ("graph", graph),
+        ("nodes", nodes()),
+        ("edges", edges()),
     )
-    data = nx.node_link_data(graph, edges="edges")
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return document(members)
+
+
+def write_json(amap: ArgMap, path: str | os.PathLike[str]) -> None:
+    """Write the map's node-link JSON to ``path`` (atomically, as it is generated)."""
+    from argmap.output import write
+
+    write(path, generate_json(amap))
 
 
 def _span(span: Span) -> dict[str, Any]:
@@ -89,36 +127,33 @@ def _source(source: Source) -> dict[str, Any]:
     }
 
 
-def _add_spans(graph: Any, amap: ArgMap) -> None:
-    """Where each relation, undercut and citation was written, on the graph."""
-    for claim in amap.claim_by_id.values():
-        node = graph.nodes[claim.id]
-        node["cite"] = [
-            {
-                "source": c.source,
-                "quote": c.quote,
-                "at": c.at,
-                **_span(c.span),
-                "quote_span": _optional_span(c.quote_span),
-            }
-            for c in claim.cite
-        ]
-        node["spans"] = {
-            "party": _optional_span(claim.party_span),
-            "against": _optional_span(claim.against_span),
-            "ignore": {i.code: _span(i.span) for i in claim.ignore},
-        }
-        for kind, refs in (("supports", claim.supports), ("rebuts", claim.rebuts)):
-            for ref in refs:
-                edge = graph.edges.get((claim.id, ref.target))
-                if edge is not None and edge["relation"] == kind and "path" not in edge:
-                    edge.update(_span(ref.span))
-        for undercut in claim.undercuts:
-            from argmap.graph import inference_id
+def _claim_node(claim: Claim) -> dict[str, Any]:
+    """A claim's node: the graph's attributes, its citations and spans in full, its id."""
+    from argmap.graph import claim_attributes
 
-            edge = graph.edges.get((claim.id, inference_id(undercut.source, undercut.target)))
-            if edge is not None and "path" not in edge:
-                edge.update(_span(undercut.span))
+    node = claim_attributes(claim)
+    node["cite"] = [_citation(c) for c in claim.cite]
+    node["spans"] = {
+        "party": _optional_span(claim.party_span),
+        "against": _optional_span(claim.against_span),
+        "ignore": {i.code: _span(i.span) for i in claim.ignore},
+    }
+    node["id"] = claim.id
+    return node
+
+
+def _citation(cite: Citation) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "source": cite.source,
+        "quote": cite.quote,
+        "at": cite.at,
+        **_span(cite.span),
+        "quote_span": _optional_span(cite.quote_span),
+    }
+    if cite.by is not None:
+        out["by"] = cite.by
+        out["by_span"] = _optional_span(cite.by_span)
+    return out
 
 
 def read_json(text: str, path: str = "<json>") -> ArgMap:
@@ -134,7 +169,7 @@ def read_json(text: str, path: str = "<json>") -> ArgMap:
         return _Reader(data, path).read()
     except NotArgmapJSONError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:
         raise NotArgmapJSONError(f"{path}: malformed argmap node-link JSON: {exc!r}") from None
 
 
@@ -256,6 +291,8 @@ class _Reader:
                     c.get("quote"),
                     c.get("at"),
                     self.optional_span(c.get("quote_span")),
+                    by=c.get("by"),
+                    by_span=self.optional_span(c.get("by_span")),
                 )
                 for c in node.get("cite", [])
             ),

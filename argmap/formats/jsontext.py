@@ -1,16 +1,112 @@
-"""JSON documents from other tools: parsed, or refused in one line that names the place."""
+"""JSON text: documents from other tools parsed (or refused in one line), ours written in parts.
+
+``parse_json`` is the preamble of every JSON reader. ``indented`` and ``document``
+are the writers' side: the text of ``json.dumps(value, indent=2,
+ensure_ascii=False)``, byte for byte, but produced a part at a time, so that an
+export streams its records without first building the whole document.
+"""
 
 from __future__ import annotations
 
 import json
+import math
+from collections.abc import Iterable, Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 
 def parse_json(text: str, path: str, error: type[ValueError]) -> Any:
     """The JSON value of ``text``, or ``error`` naming the file, line and column."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise error(f"{path}:{exc.lineno}:{exc.colno}: not JSON: {exc.msg}") from None
     except RecursionError:
         raise error(f"{path}: JSON nested too deeply") from None
+    except ValueError as exc:  # an integer past Python's digit limit, a bare NaN
+        raise error(f"{path}: not JSON argmap can read: {_short(exc)}") from None
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _short(exc: ValueError) -> str:
+    message = str(exc).split(";")[0]
+    if "digits" in message:
+        return "a number with too many digits (more than 4300)"
+    return message
+
+
+def indented(value: Any, level: int = 0) -> str:
+    """``json.dumps(value, indent=2, ensure_ascii=False)`` as if nested ``level`` deep."""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return int.__repr__(value)
+    if isinstance(value, float):
+        return _float(value)
+    inner = "\n" + "  " * (level + 1)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        items = [f"{_key(k)}: {indented(v, level + 1)}" for k, v in value.items()]
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+    if isinstance(value, list | tuple):
+        if not value:
+            return "[]"
+        items = [indented(v, level + 1) for v in value]
+        return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _key(key: Any) -> str:
+    if isinstance(key, str):
+        return encode_basestring(key)
+    return json.dumps({key: 0}, ensure_ascii=False)[1:-4]
+
+
+def _float(value: float) -> str:
+    if math.isfinite(value):
+        return float.__repr__(value)
+    return "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+
+
+def document(members: Iterable[tuple[str, Any]]) -> Iterator[str]:
+    """A top-level object written as it goes, ``indent=2``, with a final line break.
+
+    Each member is ``(key, value)``; a value that is an iterator (not a list) is
+    written as a JSON array, one element at a time, so it is never held whole.
+    """
+    yield "{"
+    first = True
+    for key, value in members:
+        yield ("\n  " if first else ",\n  ") + _key(key) + ": "
+        first = False
+        if isinstance(value, Iterator):
+            yield from _array(value)
+        else:
+            yield indented(value, 1)
+    yield "\n}\n" if not first else "}\n"
+
+
+def _array(items: Iterator[Any]) -> Iterator[str]:
+    """A JSON array nested one deep, written an element at a time (in batches)."""
+    batch: list[str] = []
+    empty = True
+    for item in items:
+        batch.append(indented(item, 2))
+        if len(batch) == 512:
+            yield ("[\n    " if empty else ",\n    ") + ",\n    ".join(batch)
+            batch.clear()
+            empty = False
+    if batch:
+        yield ("[\n    " if empty else ",\n    ") + ",\n    ".join(batch)
+        empty = False
+    yield "[]" if empty else "\n  ]"

@@ -128,7 +128,7 @@ def test_the_cli_parses_every_claim_and_relation(
     argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
 ) -> None:
     amap = load(write_map({"a.yaml": MAP}))
-    model = parse(argdown_cli, generate_argdown(amap), tmp_path / "trial")
+    model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path / "trial")
     assert counts(model) == expected_counts(amap) == (5, 4, 2)
     for claim in amap.claims:
         member = defined(model, claim.id)
@@ -187,7 +187,7 @@ def test_any_text_stays_text_and_data_stays_data(
         for n, text in enumerate(texts)
     )
     amap = ArgMap(".", claims=claims, parties=(Party("p", "P", span),))
-    model = parse(argdown_cli, generate_argdown(amap), tmp_path_factory.mktemp("texts"))
+    model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path_factory.mktemp("texts"))
     assert counts(model) == expected_counts(amap)
     for claim in claims:
         member = defined(model, claim.id)
@@ -199,7 +199,7 @@ def test_any_text_stays_text_and_data_stays_data(
 @pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not written yet")
 def test_the_shipped_map(argdown_cli: Path, tmp_path: Path) -> None:
     amap = load(SHIPPED_MAP)
-    model = parse(argdown_cli, generate_argdown(amap), tmp_path / "parsed")
+    model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path / "parsed")
     assert counts(model) == expected_counts(amap)
     assert {m["title"] for m in model["sections"]} >= {
         p.name for p in amap.parties if any(c.party == p.id for c in amap.claims)
@@ -216,7 +216,7 @@ def test_a_map_with_loading_problems_still_parses(
     )
     amap = load(write_map({"a.yaml": claims}))
     assert amap.problems  # a claim without a party
-    model = parse(argdown_cli, generate_argdown(amap), tmp_path)
+    model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path)
     assert counts(model) == expected_counts(amap) == (2, 1, 0)
 
 
@@ -264,7 +264,7 @@ def test_argdown_and_back(
     argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
 ) -> None:
     amap = load(write_map({"a.yaml": MAP}))
-    model = parse(argdown_cli, generate_argdown(amap), tmp_path / "parsed")
+    model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path / "parsed")
     assert_same_through_argdown(amap, back_to_claims(model, tmp_path / "claims"))
 
 

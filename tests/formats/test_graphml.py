@@ -35,7 +35,7 @@ claims:
 
 
 def read_back(write_map: Callable[..., Path], tmp_path: Path) -> nx.DiGraph:
-    text = generate_graphml(load(write_map({"a.yaml": MAP})))
+    text = "".join(generate_graphml(load(write_map({"a.yaml": MAP}))))
     path = tmp_path / "map.graphml"
     path.write_text(text, encoding="utf-8")
     graph = nx.read_graphml(path)
@@ -68,7 +68,8 @@ def test_attributes_survive(write_map: Callable[..., Path], tmp_path: Path) -> N
 
 
 def test_it_is_well_formed_graphml(write_map: Callable[..., Path]) -> None:
-    root = ET.fromstring(generate_graphml(load(write_map({"a.yaml": MAP}))).encode("utf-8"))
+    text = "".join(generate_graphml(load(write_map({"a.yaml": MAP}))))
+    root = ET.fromstring(text.encode("utf-8"))
     namespace = "{http://graphml.graphdrawing.org/xmlns}"
     assert root.tag == f"{namespace}graphml"
     [graph] = root.findall(f"{namespace}graph")

@@ -53,7 +53,7 @@ def amap(write_map: Callable[..., Path]) -> ArgMap:
 
 
 def test_every_claim_attribute_and_span(amap: ArgMap) -> None:
-    data = json.loads(generate_json(amap))
+    data = json.loads("".join(generate_json(amap)))
     nodes = {n["id"]: n for n in data["nodes"]}
     charge = nodes["charge"]
     assert charge["text"] == 'They plotted <in secret> & "met".'
@@ -81,7 +81,7 @@ def test_every_claim_attribute_and_span(amap: ArgMap) -> None:
 
 
 def test_the_map_metadata(amap: ArgMap) -> None:
-    graph = json.loads(generate_json(amap))["graph"]
+    graph = json.loads("".join(generate_json(amap)))["graph"]
     assert graph["format"] == "argmap-node-link" and graph["version"] == 1
     assert (graph["title"], graph["description"]) == ("The trial", "Who said what.")
     assert graph["parties"]["pro"]["name"] == "Prosecution"
@@ -91,14 +91,14 @@ def test_the_map_metadata(amap: ArgMap) -> None:
 
 
 def test_networkx_reads_it(amap: ArgMap) -> None:
-    graph = nx.node_link_graph(json.loads(generate_json(amap)), edges="edges")
+    graph = nx.node_link_graph(json.loads("".join(generate_json(amap))), edges="edges")
     assert isinstance(graph, nx.DiGraph)
     assert set(graph.nodes) == set(to_digraph(amap).nodes)
     assert graph.edges["denial", "letter"]["relation"] == "rebuts"
 
 
 def test_read_json_gives_the_same_map(amap: ArgMap) -> None:
-    again = read_json(generate_json(amap), "map.json")
+    again = read_json("".join(generate_json(amap)), "map.json")
     assert again.claims == amap.claims
     assert again.party_by_id == amap.party_by_id
     assert [(s.id, s.title, s.author, s.date, s.url) for s in again.sources] == [

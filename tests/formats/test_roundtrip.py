@@ -68,7 +68,7 @@ def assert_same_map(expected: ArgMap, actual: ArgMap) -> None:
 
 def through_aif(amap: ArgMap, directory: Path) -> ArgMap:
     """Export to AIF, import it, write the claim files, load them."""
-    imported, findings = read_aif(generate_aif(amap), str(directory / "map.aif.json"))
+    imported, findings = read_aif("".join(generate_aif(amap)), str(directory / "map.aif.json"))
     assert findings == []
     for relative, text in claim_files(imported).items():
         write(directory / relative, text)
@@ -79,7 +79,7 @@ def through_aif(amap: ArgMap, directory: Path) -> ArgMap:
 
 def through_json(amap: ArgMap, directory: Path) -> ArgMap:
     """Export to node-link JSON, read it back, and through claim files on disk."""
-    read = read_json(generate_json(amap), "map.json")
+    read = read_json("".join(generate_json(amap)), "map.json")
     assert_same_map(amap, read)
     for relative, text in claim_files(read).items():
         write(directory / relative, text)

@@ -31,9 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 from typing import Any
 
-from argmap.findings import Finding
+from argmap.findings import Finding, Rule
 from argmap.formats.jsontext import parse_json
-from argmap.lint.rule import Rule
 from argmap.model import (
     CLAIM_KINDS,
     ArgMap,

@@ -2,86 +2,149 @@
 
 Every claim becomes an I-node; who says it becomes an L-node ("Party : text"), a
 locution naming the party as ``personID`` and a YA-node ("Asserting") from the L-
-to the I-node, with the parties listed as ``participants``. Each ``supports`` gets
-its own RA-node (I → RA → I), each ``rebuts`` its own CA-node (I → CA → I), and an
-undercut a CA-node aimed at that relation's RA or CA (I → CA → RA).
+to the I-node, with the parties listed as ``participants``. Each relation of
+``argmap.relations`` gets its own RA-node (support: I → RA → I) or CA-node
+(rebuttal: I → CA → I), and an undercut a CA-node aimed at that relation's RA or CA
+(I → CA → RA). A quote whose citation names its speaker (``by``) becomes an L-node
+("Speaker : quote") with a locution naming that party.
 
 AIF has no place for a claim's id, kind, tags, note, citations or acknowledgements,
 nor for a party's id, role and colour, the map's title or its sources: they travel
-in an ``argmap`` object on the nodes, on the participants and at the top level,
+in argmap's extension object (``AIF`` in this package names its keys and version),
 which AIF tools ignore and ``argmap import aif`` reads back. Node ids are numbers
 written as strings, as AIFdb does.
+
+The document is written as it is generated (nodes, then edges, then locutions, a
+walk of the records each), never held whole.
 """
 
 from __future__ import annotations
 
-import json
+import os
+from collections.abc import Iterator
 from typing import Any
 
-from argmap.model import ArgMap, Claim, Party
+from argmap.formats.aif import AIF
+from argmap.formats.jsontext import document
+from argmap.formats.links import links
+from argmap.model import ArgMap, Citation, Claim, Party, Source
+from argmap.relations import Relations, relations_of
 
-RA_TEXT = "Default Inference"
-CA_TEXT = "Default Conflict"
-YA_TEXT = "Asserting"
-
-
-class _Builder:
-    def __init__(self) -> None:
-        self.nodes: list[dict[str, Any]] = []
-        self.edges: list[dict[str, Any]] = []
-        self.locutions: list[dict[str, Any]] = []
-
-    def node(self, node_type: str, text: str, **extra: Any) -> str:
-        node_id = str(len(self.nodes) + 1)
-        self.nodes.append({"nodeID": node_id, "text": text, "type": node_type, **extra})
-        return node_id
-
-    def edge(self, source: str, target: str) -> None:
-        edge_id = str(len(self.edges) + 1)
-        self.edges.append({"edgeID": edge_id, "fromID": source, "toID": target, "formEdgeID": None})
+Node = tuple[str, str, str, dict[str, Any] | None, str | None]
+"""(nodeID, type, text, argmap extension or None, the party an L-node names)."""
 
 
-def generate_aif(amap: ArgMap) -> str:
-    """The map as AIF JSON text (see the module documentation)."""
-    build = _Builder()
-    parties = _participants(amap)
-    i_nodes: dict[str, str] = {}
-    for claim in amap.claim_by_id.values():
-        i_nodes[claim.id] = build.node("I", claim.text, argmap=_claim_extension(claim))
-    for claim in amap.claim_by_id.values():
-        participant = parties[claim.party]
-        l_node = build.node("L", f"{participant['firstname']} : {claim.text}")
-        build.locutions.append({"nodeID": l_node, "personID": participant["participantID"]})
-        ya_node = build.node("YA", YA_TEXT)
-        build.edge(l_node, ya_node)
-        build.edge(ya_node, i_nodes[claim.id])
-    schemes: dict[tuple[str, str], str] = {}
-    for claim in amap.claim_by_id.values():
-        for kind, refs in (("RA", claim.supports), ("CA", claim.rebuts)):
-            for ref in refs:
-                key = (claim.id, ref.target)
-                if ref.target not in i_nodes or ref.target == claim.id or key in schemes:
+class _Walk:
+    """The map's AIF nodes, edges and locutions, numbered the same on every walk."""
+
+    def __init__(self, amap: ArgMap) -> None:
+        self.amap = amap
+        self.relations: Relations = relations_of(amap)
+        self.parties = _participants(amap)
+        self.claims = list(amap.claim_by_id.values())
+        self.number = {claim.id: index for index, claim in enumerate(self.claims, start=1)}
+        self.undercut = set(self.relations.undercut_relations())
+
+    def i_node(self, claim_id: str) -> str:
+        return str(self.number[claim_id])
+
+    def nodes(self) -> Iterator[dict[str, Any]]:
+        for node_id, node_type, text, extension, _ in self.walk():
+            node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": node_type}
+            if extension is not None:
+                node[AIF.EXTENSION] = extension
+            yield node
+
+    def edges(self) -> Iterator[dict[str, Any]]:
+        for number, (source, target) in enumerate(self.walk_edges(), start=1):
+            yield {"edgeID": str(number), "fromID": source, "toID": target, "formEdgeID": None}
+
+    def locutions(self) -> Iterator[dict[str, Any]]:
+        for node_id, _, _, _, party in self.walk():
+            if party is not None:
+                yield {"nodeID": node_id, "personID": self.parties[party]["participantID"]}
+
+    def walk(self) -> Iterator[Node]:
+        """Every node in order."""
+        for claim in self.claims:
+            yield self.i_node(claim.id), "I", claim.text, _claim_extension(claim), None
+        count = len(self.claims)
+        for claim in self.claims:
+            participant = self.parties[claim.party]
+            speaker = participant["firstname"]
+            yield str(count + 1), "L", AIF.locution_text(speaker, claim.text), None, claim.party
+            yield str(count + 2), "YA", AIF.YA_TEXT, None, None
+            count += 2
+        yield from self._schemes(count)
+
+    def _schemes(self, count: int) -> Iterator[Node]:
+        for _, _, node_id, kind, _ in self._scheme_walk(count):
+            yield node_id, kind, AIF.RA_TEXT if kind == "RA" else AIF.CA_TEXT, None, None
+        count += self._scheme_count
+        for claim, cite in self._quotes():
+            count += 1
+            by, quote = cite.by or "", cite.quote or ""
+            text = AIF.locution_text(self.parties[by]["firstname"], quote)
+            yield str(count), "L", text, {AIF.QUOTE_OF: claim.id}, by
+
+    def _scheme_walk(self, count: int) -> Iterator[tuple[str, str, str, str, str]]:
+        """(from, to, scheme id, RA|CA, relation) for each relation, then each undercut."""
+        schemes: dict[tuple[str, str], str] = {}
+        for claim in self.claims:
+            for link in links(claim, self.relations):
+                if link.relation == "undercuts":
                     continue
-                scheme = build.node(kind, RA_TEXT if kind == "RA" else CA_TEXT)
-                schemes[key] = scheme
-                build.edge(i_nodes[claim.id], scheme)
-                build.edge(scheme, i_nodes[ref.target])
-    for claim in amap.claim_by_id.values():
-        for undercut in claim.undercuts:
-            target = schemes.get((undercut.source, undercut.target))
-            if target is None or claim.id in (undercut.source, undercut.target):
-                continue
-            scheme = build.node("CA", CA_TEXT)
-            build.edge(i_nodes[claim.id], scheme)
-            build.edge(scheme, target)
-    document: dict[str, Any] = {
-        "nodes": build.nodes,
-        "edges": build.edges,
-        "locutions": build.locutions,
-        "participants": list(parties.values()),
-        "argmap": _map_extension(amap),
-    }
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+                count += 1
+                scheme = str(count)
+                if (link.source, link.target) in self.undercut:
+                    schemes[link.source, link.target] = scheme
+                kind = "RA" if link.relation == "supports" else "CA"
+                yield self.i_node(claim.id), self.i_node(link.target), scheme, kind, link.relation
+        for claim in self.claims:
+            for undercut in claim.undercuts:
+                target = schemes.get((undercut.source, undercut.target))
+                if target is None or claim.id in (undercut.source, undercut.target):
+                    continue
+                count += 1
+                yield self.i_node(claim.id), target, str(count), "CA", "undercuts"
+        self._scheme_count = count - len(self.claims) * 3
+
+    def walk_edges(self) -> Iterator[tuple[str, str]]:
+        count = len(self.claims)
+        for claim in self.claims:
+            yield str(count + 1), str(count + 2)
+            yield str(count + 2), self.i_node(claim.id)
+            count += 2
+        for source, target, scheme, _, _ in self._scheme_walk(count):
+            yield source, scheme
+            yield scheme, target
+
+    def _quotes(self) -> Iterator[tuple[Claim, Citation]]:
+        """Each quote whose speaker a citation names, with the claim citing it."""
+        for claim in self.claims:
+            for cite in claim.cite:
+                if cite.by is not None and cite.quote and cite.by in self.parties:
+                    yield claim, cite
+
+
+def generate_aif(amap: ArgMap) -> Iterator[str]:
+    """The map as AIF JSON text, a part at a time (see the module documentation)."""
+    walk = _Walk(amap)
+    members = (
+        ("nodes", walk.nodes()),
+        ("edges", walk.edges()),
+        ("locutions", walk.locutions()),
+        ("participants", list(walk.parties.values())),
+        (AIF.EXTENSION, _map_extension(amap)),
+    )
+    return document(members)
+
+
+def write_aif(amap: ArgMap, path: str | os.PathLike[str]) -> None:
+    """Write the map's AIF JSON to ``path`` (atomically, as it is generated)."""
+    from argmap.output import write
+
+    write(path, generate_aif(amap))
 
 
 def _participants(amap: ArgMap) -> dict[str, dict[str, Any]]:
@@ -104,7 +167,7 @@ def _participants(amap: ArgMap) -> dict[str, dict[str, Any]]:
             "participantID": number,
             "firstname": name,
             "surname": "",
-            "argmap": extension,
+            AIF.EXTENSION: extension,
         }
     return parties
 
@@ -117,22 +180,28 @@ def _claim_extension(claim: Claim) -> dict[str, Any]:
     if claim.tags:
         extension["tags"] = list(claim.tags)
     if claim.cite:
-        extension["cite"] = [_present(source=c.source, quote=c.quote, at=c.at) for c in claim.cite]
+        extension["cite"] = [
+            _present(source=c.source, quote=c.quote, at=c.at, by=c.by) for c in claim.cite
+        ]
     if claim.ignore:
         extension["ignore"] = {i.code: i.reason for i in claim.ignore}
     return extension
 
 
 def _map_extension(amap: ArgMap) -> dict[str, Any]:
-    extension: dict[str, Any] = {"version": 1}
+    extension: dict[str, Any] = {"version": AIF.VERSION}
     if amap.info is not None:
         extension["map"] = _present(title=amap.info.title, description=amap.info.description)
     if amap.source_by_id:
-        extension["sources"] = {
-            s.id: _present(title=s.title, author=s.author, date=s.date, url=s.url)
-            for s in amap.source_by_id.values()
-        }
+        extension["sources"] = {s.id: _source(s) for s in amap.source_by_id.values()}
     return extension
+
+
+def _source(source: Source) -> dict[str, Any]:
+    values = _present(title=source.title, author=source.author, date=source.date, url=source.url)
+    if source.text is not None:
+        values.update(text=source.text, path=source.span.path)
+    return values
 
 
 def _present(**values: Any) -> dict[str, Any]:

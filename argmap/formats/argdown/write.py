@@ -20,9 +20,12 @@ reach Argdown's JSON.
 from __future__ import annotations
 
 import json
+import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
+from argmap.formats.links import Inference, inferences, links
 from argmap.model import ArgMap, Claim, Party
 
 _ALWAYS = frozenset("\\[]<>#*_@{}`")
@@ -78,39 +81,63 @@ def _json(value: Any) -> str:
     return text.replace("{", "\\u007b").replace("}", "\\u007d").replace("=", "\\u003d")
 
 
-def generate_argdown(amap: ArgMap) -> str:
-    """Argdown text of the map (see the module documentation)."""
-    from argmap.graph import to_digraph
+def generate_argdown(amap: ArgMap) -> Iterator[str]:
+    """Argdown text of the map, a part at a time (see the module documentation)."""
+    return _joined(_blocks(amap))
 
-    graph = to_digraph(amap)
-    lines: list[str] = []
+
+def write_argdown(amap: ArgMap, path: str | os.PathLike[str]) -> None:
+    """Write the map's Argdown to ``path`` (atomically, as it is generated)."""
+    from argmap.output import write
+
+    write(path, generate_argdown(amap))
+
+
+def _blocks(amap: ArgMap) -> Iterator[list[str]]:
+    """The document's lines: the front matter, then a block per party."""
+    from argmap.relations import relations_of
+
+    relations = relations_of(amap)
     if amap.info is not None and (amap.info.title or amap.info.description):
-        lines += ["==="]
+        lines = ["==="]
         lines += [
             f"{key}: {_json(value)}"
             for key, value in (("title", amap.info.title), ("description", amap.info.description))
             if value
         ]
-        lines += ["===", ""]
+        yield [*lines, "===", ""]
     incoming: dict[str, list[tuple[str, str]]] = {}
-    inferences: dict[str, list[dict[str, Any]]] = {}
     undercutters: dict[str, list[str]] = {}
-    for source, target, relation in graph.edges(data="relation"):
-        if relation == "undercuts":
-            undercutters.setdefault(target, []).append(source)
-        else:
-            incoming.setdefault(target, []).append((relation, source))
-    for _node, data in graph.nodes(data=True):
-        if data["type"] == "inference":
-            inferences.setdefault(data["source"], []).append(data)
+    for claim in amap.claim_by_id.values():
+        for link in links(claim, relations):
+            if link.relation == "undercuts":
+                undercutters.setdefault(link.target, []).append(link.source)
+            else:
+                incoming.setdefault(link.target, []).append((link.relation, link.source))
+    undercut: dict[str, list[Inference]] = {}
+    for inference in inferences(amap, relations):
+        undercut.setdefault(inference.source, []).append(inference)
     for party, claims in _by_party(amap).items():
-        lines += [_heading(party, amap.party_by_id.get(party)), ""]
+        yield [_heading(party, amap.party_by_id.get(party)), ""]
         for claim in claims:
-            lines += _statement(claim, incoming.get(claim.id, []))
-            for inference in inferences.get(claim.id, []):
-                node = f"{inference['source']}->{inference['target']}"
-                lines += _inference(inference, undercutters.get(node, []))
-    return "\n".join(lines).rstrip("\n") + "\n"
+            lines = _statement(claim, incoming.get(claim.id, []))
+            for step in undercut.get(claim.id, []):
+                lines += _inference(step, undercutters.get(step.id, []))
+            yield lines
+
+
+def _joined(blocks: Iterator[list[str]]) -> Iterator[str]:
+    """The lines of all blocks, one a line, without blank lines at the end."""
+    held = ""  # line breaks kept back until more text follows
+    for block in blocks:
+        chunk = "".join(line + "\n" for line in block)
+        body = chunk.rstrip("\n")
+        if body:
+            yield held + body
+            held = chunk[len(body) :]
+        else:
+            held += chunk
+    yield "\n"
 
 
 def _by_party(amap: ArgMap) -> dict[str, list[Claim]]:
@@ -144,8 +171,8 @@ def _statement(claim: Claim, incoming: list[tuple[str, str]]) -> list[str]:
     return [*lines, ""]
 
 
-def _inference(inference: dict[str, Any], undercutters: list[str]) -> list[str]:
-    source, target, relation = inference["source"], inference["target"], inference["relation"]
+def _inference(inference: Inference, undercutters: list[str]) -> list[str]:
+    source, target, relation = inference.source, inference.target, inference.relation
     data = _data({"source": source, "target": target, "relation": relation})
     if relation == "supports":
         title = f"{source} to {target}"
