@@ -52,3 +52,18 @@ def test_acknowledged_findings_past_the_cap_are_still_acknowledged(lint_map: Lin
     assert summary.message.startswith("5 more unanswered findings")
     assert not summary.fails()
     assert all(f.acknowledged for f in linted.of("AM201"))
+
+
+def test_two_hundred_thousand_dangling_references_give_a_small_report(
+    lint_map: LintMap,
+) -> None:
+    refs = ", ".join(f"g{i}" for i in range(200_000))
+    linted = lint_map(
+        {
+            "flood.yaml": f"parties: {{p: {{name: P}}}}\nclaims:\n  - {{id: a, party: p, text: A., "
+            f"supports: [{refs}]}}\n"
+        }
+    )
+    assert len(linted.of("AM102")) == MAX_PER_FILE + 1
+    assert linted.of("AM102")[-1].message.startswith("199,900 more dangling-reference findings")
+    assert len(sarif(linted.findings)) < 1_000_000
