@@ -37,7 +37,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--as-of", metavar="DATE", help="compare the map at PATH as of DATE with --to"
     )
     parser.add_argument(
-        "--to", metavar="DATE", help="the later date for --as-of (default: everything said)"
+        "--to", metavar="DATE", help="the later date for --as-of (default: today, everything said)"
     )
     parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument(
@@ -94,7 +94,7 @@ def _diff(args: argparse.Namespace) -> MapDiff:
             as_of(amap, early),
             later,
             f"as of {args.as_of}",
-            f"as of {args.to}" if args.to is not None else "everything said",
+            f"as of {args.to}" if args.to is not None else "today",
             notes,
         )
     old, old_notes = _load(paths[0])
