@@ -424,6 +424,7 @@ li ul { list-style: none; padding-left: .4em; }
 table { border-collapse: collapse; width: 100%; font-size: .92em; margin: .4em 0; }
 th, td { border: 1px solid #000; padding: .2em .35em; vertical-align: top; text-align: left;
   hyphens: manual; overflow-wrap: normal; }
+td:first-child { white-space: nowrap; }
 thead { display: table-header-group; }
 tr { break-inside: avoid; }
 @media print { body { max-width: none; margin: 0; padding: 0; } }

@@ -8,11 +8,19 @@ a rubric and a note on role-play, all from the map (and saying what the map lack
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Iterable
 
 from argmap.dates import Period, period_or_none
 from argmap.debate.outline import Item, Items, Outline, Para, Section, Table
-from argmap.debate.quoting import headline, main_source, plain_name, quote_of, short_name
+from argmap.debate.quoting import (
+    headline,
+    in_brief,
+    main_source,
+    plain_name,
+    quote_of,
+    short_name,
+)
 from argmap.model import ArgMap, Claim
 from argmap.relations import relations_of
 
@@ -131,7 +139,8 @@ def _timeline(amap: ArgMap) -> Iterable[Para | Table]:
             quote = quote_of(amap, event.cite, main)
             where = quote.credit if quote else ""
         rows.append((period, (when_text(event.date), " ".join(event.text.split()), where)))
-    dated = [c for c in amap.claim_by_id.values() if c.is_allegation and c.when]
+    told = {event.date for event in amap.events}
+    dated = [c for c in amap.claim_by_id.values() if c.is_allegation and c.when not in told]
     for claim in dated:
         period = period_or_none(claim.when)
         if period is not None and claim.when:
@@ -192,15 +201,22 @@ def _charges(amap: ArgMap) -> Iterable[Para | Table]:
 
 def _source_questions(amap: ArgMap) -> Iterable[Items]:
     items: list[Item] = []
-    for source in amap.source_by_id.values():
-        who = source.author or "its author"
-        when = f", {when_text(source.date)}" if source.date and period_or_none(source.date) else ""
-        items.append(
-            Item(
-                f"“{source.title}” is by {who}{when}. Who wrote each part, when, and why? "
-                "What could they know, and what did they want readers to think?"
+    main = main_source(amap)
+    for source in sorted(amap.source_by_id.values(), key=lambda s: s.id != main):
+        title = source.title if source.title[:1] in '“"' else f"“{source.title}”"
+        who = source.author or "an author the map does not name"
+        when = f" ({when_text(source.date)})" if source.date and period_or_none(source.date) else ""
+        if source.id == main:
+            items.append(
+                Item(
+                    f"The text: {title}. By {who}{when}. Who wrote each part, when, and why? "
+                    "What could they know, and what did they want readers to think?"
+                )
             )
-        )
+        else:
+            items.append(
+                Item(f"Also cited: {title}, by {who}{when}. Written when, and knowing what?")
+            )
     voices: dict[str, int] = {}
     for claim in amap.claim_by_id.values():
         if claim.is_allegation:
@@ -213,23 +229,23 @@ def _source_questions(amap: ArgMap) -> Iterable[Items]:
         items.append(
             Item(
                 f"Whose words carry the charges? Quotes behind the charges: {counted}. "
-                "What does it mean that the trial record itself is not quoted at length?"
+                "Do we hear the accusers in their own words, or through someone else?"
             )
         )
-    seen: set[tuple[str, str]] = set()
-    for claim in amap.claim_by_id.values():
-        for cite in claim.cite:
-            pair = (claim.party, cite.by or "")
-            if cite.by and cite.by != claim.party and pair not in seen:
-                seen.add(pair)
-                items.append(
-                    Item(
-                        f"{short_name(amap, claim.party)} reports words of "
-                        f"{short_name(amap, cite.by)}. Who else heard them? "
-                        "Is the reporter the only witness?"
-                    )
-                )
-    yield Items(tuple(items[:8]))
+    reports = [c for c in amap.claim_by_id.values() if _REPORTS.search(c.text)]
+    for claim in reports[:4]:
+        reporter = _REPORTS.split(" ".join(claim.text.split()), maxsplit=1)[0].strip()
+        items.append(
+            Item(
+                f"{in_brief(amap, claim)} Who else could confirm it? "
+                f"Is {reporter or 'the reporter'} the only witness?"
+            )
+        )
+    yield Items(tuple(items))
+
+
+_REPORTS = re.compile(r"\s+reports?\s+that\s+")
+"""How a claim reports what someone said or did: "A reports that B said X"."""
 
 
 def _class_questions(amap: ArgMap) -> Iterable[Items]:
