@@ -207,7 +207,9 @@ class ArgMap:
 
     @property
     def relations(self) -> tuple[Relation, ...]:
-        """Every supports and rebuts relation, in claim order."""
+        """Every supports and rebuts as written (with its span, repeats and dangling ones
+        included), in claim order. The relations that count, first written winning, are
+        ``argmap.relations.relations_of(map)``'s."""
         out: list[Relation] = []
         for claim in self.claims:
             out.extend(Relation("supports", claim.id, r.target, r.span) for r in claim.supports)
