@@ -192,6 +192,9 @@ class ArgMap:
     problems: tuple[Finding, ...] = ()
     glossary: tuple[GlossaryEntry, ...] = ()
     events: tuple[Event, ...] = ()
+    unparsed: tuple[Span, ...] = ()
+    """Files that did not parse, each where its reading stopped: the records of such a
+    file are only those before that place, so the map may lack claims and sources."""
     claim_by_id: Mapping[str, Claim] = field(init=False, repr=False, compare=False)
     party_by_id: Mapping[str, Party] = field(init=False, repr=False, compare=False)
     source_by_id: Mapping[str, Source] = field(init=False, repr=False, compare=False)

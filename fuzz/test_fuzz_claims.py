@@ -74,6 +74,8 @@ def check_exports(amap: ArgMap) -> None:
         if module is None:
             continue
         text = getattr(module, function)(amap)
+        if not isinstance(text, str):  # a writer that yields its text in pieces
+            text = "".join(text)
         assert isinstance(text, str)
         if name in ("json", "aif"):
             json.loads(text)

@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import argmap.loading.build
-from argmap.loading.build import _ID_RE, _UNDERCUT_RE, _Collected, _FileBuilder, load
+from argmap.loading.build import FileRecords, load, read_file_text
+from argmap.loading.events import MAX_NODES
 from argmap.loading.fast import read_claims
-from argmap.loading.tree import MAX_NODES, parse_tree
 from argmap.model import Claim
 
 REPO = Path(__file__).resolve().parents[2]
@@ -52,9 +52,13 @@ def one_or_many(values: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
     return st.one_of(values, st.lists(values, max_size=3))
 
 
+DATES = mostly(
+    ["1932", "1932-06", "1932-06-15", "1931/1936", "1936-08/1937"],
+    ["1932-13", "32", "soon", "1936/1931"],
+)
 CITATIONS = st.fixed_dictionaries(
     {"source": value(IDS)},
-    optional={"quote": value(TEXTS), "at": value(TEXTS)},
+    optional={"quote": value(TEXTS), "at": value(TEXTS), "by": value(PARTIES)},
 )
 
 CLAIMS = st.fixed_dictionaries(
@@ -70,6 +74,8 @@ CLAIMS = st.fixed_dictionaries(
         "tags": value(st.lists(TEXTS, max_size=3)),
         "note": value(TEXTS),
         "ignore": value(st.dictionaries(st.sampled_from(["AM201", "unanswered"]), TEXTS)),
+        "when": value(DATES),
+        "said": value(DATES),
     },
 )
 
@@ -98,24 +104,22 @@ EDITS = [
     lambda text, rng: text.replace("source:", "page: 3, source:", 1),
     lambda text, rng: text + "parties: {p: {name: P}}\n",
     lambda text, rng: text.replace("party:", "against:", 1),
+    lambda text, rng: text + "glossary: {Thermidor: A turn.}\n",
+    lambda text, rng: text + "events: [{date: '1934', text: T.}]\n",
+    lambda text, rng: text.replace("text:", "when: 1932-02-30\n    text:", 1),
 ]
 
 
-def ordinary(source: bytes, path: str) -> tuple[list[Claim], list[Any], _Collected]:
+def ordinary(source: bytes, path: str) -> tuple[list[Claim], list[Any], FileRecords]:
     """The claims and problems of the ordinary path, for one file."""
-    collected = _Collected()
-    tree, problems = parse_tree(source, path)
-    if tree is not None:
-        builder = _FileBuilder(path, Path(path).parent, Path(path).parent, collected)
-        builder.build(tree)
-        builder.count_unlisted()
-    return collected.claims, [*problems, *collected.problems], collected
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(argmap.loading.build, "read_claims", lambda *args, **kwargs: None)
+        records = read_file_text(source, path, Path(path).parent)
+    return records.claims, records.problems, records
 
 
 def fast(source: bytes, path: str) -> list[Claim] | None:
-    return read_claims(
-        source, path, id_pattern=_ID_RE, undercut_pattern=_UNDERCUT_RE, max_values=MAX_NODES
-    )
+    return read_claims(source, path, max_values=MAX_NODES)
 
 
 def check_agrees(source: bytes, path: str = "map/claims.yaml") -> list[Claim] | None:
@@ -125,6 +129,7 @@ def check_agrees(source: bytes, path: str = "map/claims.yaml") -> list[Claim] | 
         assert problems == [], "the fast path read a file with problems"
         assert claims == expected
         assert not (collected.parties or collected.sources or collected.infos)
+        assert not (collected.glossary or collected.events)
     return claims
 
 
@@ -216,6 +221,8 @@ claims:
     tags: [t]
     note: N.
     ignore: {AM201: R.}
+    when: 1932-06
+    said: 1937/1938
 """
 
 
@@ -242,6 +249,10 @@ claims:
         ("cite: {source: s,", "cite: {source: s, page: 1,"),
         ("cite: {source: s,", "cite: {"),
         ("  - id: a\n    text: A.", "  - text: A."),
+        ("when: 1932-06", "when: 1932-13"),
+        ("said: 1937/1938", "said: 1938/1937"),
+        ("said: 1937/1938", "said: ~"),
+        ("source: s,", "source: s, by: q q,"),
         ("    text: A.\n", ""),
     ],
 )
@@ -255,16 +266,7 @@ def test_each_value_the_ordinary_path_reports_is_left_to_it(old: str, new: str) 
 
 def test_a_file_with_too_many_values_is_left_to_the_ordinary_path() -> None:
     text = "party: p\nclaims:\n" + "".join(f"  - {{id: c{i}, text: T.}}\n" for i in range(50))
-    assert (
-        read_claims(
-            text.encode(),
-            "a.yaml",
-            id_pattern=_ID_RE,
-            undercut_pattern=_UNDERCUT_RE,
-            max_values=100,
-        )
-        is None
-    )
+    assert read_claims(text.encode(), "a.yaml", max_values=100) is None
     assert fast(text.encode(), "a.yaml") is not None
 
 
@@ -274,7 +276,17 @@ def maps_equal(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     with monkeypatch.context() as patch:
         patch.setattr(argmap.loading.build, "read_claims", lambda *args, **kwargs: None)
         slow = load(root)
-    for attribute in ("files", "claims", "parties", "sources", "infos", "problems"):
+    for attribute in (
+        "files",
+        "claims",
+        "parties",
+        "sources",
+        "infos",
+        "problems",
+        "glossary",
+        "events",
+        "unparsed",
+    ):
         assert getattr(quick, attribute) == getattr(slow, attribute), attribute
 
 

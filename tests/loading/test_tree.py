@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.loading.tree import MAX_DEPTH, Node, parse_tree
+from argmap.loading.tree import parse as tree_parse
 
 
 def plain(node: Node | None) -> Any:
@@ -140,13 +141,57 @@ def test_empty_documents_and_syntax_errors() -> None:
     assert parse("# only a comment\n") == (None, [])
     tree, findings = parse("a: [1, 2\n")
     assert tree is None
-    assert [(code, line, column) for code, line, column, _ in findings] == [("AM001", 2, 1)]
+    # Found at the end of the file, the error points where the unclosed list starts.
+    assert [(code, line, column) for code, line, column, _ in findings] == [("AM001", 1, 4)]
+    assert findings[0][3] == (
+        "invalid YAML: did not find expected ',' or ']', "
+        "while parsing a flow sequence at line 1, column 4"
+    )
 
 
-def test_an_error_at_the_end_of_the_last_line_points_into_the_file() -> None:
-    for text, place in [("a: [\n", (2, 1)), ("a: [", (1, 5)), ("x: y\r\na: [b", (2, 6))]:
+def test_an_error_at_the_end_of_the_file_points_into_the_file() -> None:
+    for text, place in [
+        ("a: [\n", (1, 5)),
+        ("a: [", (1, 5)),
+        ("x: y\r\na: [b", (2, 4)),
+        ('x: y\nz: "open\n', (2, 4)),
+        ('x: y\nz: "open', (2, 4)),
+    ]:
         _, findings = parse(text)
-        assert [(line, column) for _, line, column, _ in findings] == [place]
+        assert [(line, column) for _, line, column, _ in findings] == [place], text
+        lines = text.splitlines()
+        line, column = place
+        assert line <= len(lines) and column <= len(lines[line - 1]) + 1
+
+
+def test_a_syntax_error_keeps_what_was_read_before_it() -> None:
+    text = (
+        "party: p\nclaims:\n  - id: a\n    text: A.\n  - id: b\n    text: B.\n"
+        '  - id: c\n    text: "open\n'
+    )
+    parsed = tree_parse(text.encode(), "f.yaml")
+    assert parsed.stopped is not None and parsed.stopped.line == 8
+    # The claim cut short (c) is left out whole; the finished ones are kept.
+    assert plain(parsed.tree) == {
+        "party": "p",
+        "claims": [{"id": "a", "text": "A."}, {"id": "b", "text": "B."}],
+    }
+    assert [f.code for f in parsed.findings] == ["AM001"]
+    assert "while scanning a quoted scalar at line 8, column 11" in parsed.findings[0].message
+
+
+@given(st.integers(0, 200))
+def test_whatever_the_cut_the_partial_tree_holds_only_finished_claims(cut: int) -> None:
+    text = "".join(f"  - id: c{i}\n    text: T{i}.\n" for i in range(6))
+    text = "party: p\nclaims:\n" + text[:cut] + '"\n'
+    parsed = tree_parse(text.encode(), "f.yaml")
+    if parsed.stopped is None:
+        return
+    tree = plain(parsed.tree)
+    for claim in (tree or {}).get("claims") or []:
+        assert isinstance(claim, dict) and claim.keys() <= {"id", "text"}
+        if "text" in claim:
+            assert claim["text"] == f"T{claim['id'][1:]}."
 
 
 def test_messages_are_one_line_even_for_hostile_tags() -> None:
