@@ -90,3 +90,44 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     done = try_repo()
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"argmap lint\.+Passed", done.stdout)
+
+
+def documented_rev() -> str:
+    """The ``rev`` that docs/ci.md tells users to put in their .pre-commit-config.yaml."""
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    match = re.search(r"^\s*rev: (\S+)", text, re.M)
+    assert match, "docs/ci.md shows no pre-commit rev"
+    return match.group(1)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+@pytest.mark.skipif(not (REPO / ".git").exists(), reason="not a git checkout")
+def test_the_documented_rev_exists_and_its_hook_runs_from_a_local_clone(tmp_path: Path) -> None:
+    rev = documented_rev()
+    exists = subprocess.run(
+        ["git", "cat-file", "-e", f"{rev}^{{commit}}"], cwd=REPO, capture_output=True, check=False
+    )
+    if exists.returncode != 0 and (REPO / ".git" / "shallow").exists():
+        pytest.skip(f"a shallow clone: {rev} may be older than its history")
+    assert exists.returncode == 0, f"docs/ci.md names rev {rev}, which this repository lacks"
+    assert "argmap-lint" in git("show", f"{rev}:.pre-commit-hooks.yaml", cwd=REPO)
+    clone = tmp_path / "argmap"
+    git("clone", "-q", "--no-checkout", str(REPO), str(clone), cwd=tmp_path)
+    project = tmp_path / "project"
+    (project / "claims").mkdir(parents=True)
+    (project / "claims" / "a.yaml").write_text(FAILING)
+    config = {"repos": [{"repo": str(clone), "rev": rev, "hooks": [{"id": "argmap-lint"}]}]}
+    (project / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config))
+    git("init", "-q", cwd=project)
+    git("add", "-A", cwd=project)
+    env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "pre-commit-home")}
+    done = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "run", "--all-files"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "claims/a.yaml:3:41: AM102" in done.stdout
