@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 from argmap.analysis.semantics import SEMANTICS
 from argmap.commands.common import add_map_arguments, load_map
 from argmap.commands.errors import EXIT_OK, CommandError
-from argmap.draw.diagram import GROUPINGS, RANKDIRS
+from argmap.draw.diagram import GROUPINGS, LAYOUTS, RANKDIRS
+
+PAPERS = ("a4", "a3", "letter")
 
 if TYPE_CHECKING:
     from argmap.draw.diagram import DiagramOptions
@@ -73,6 +75,30 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="mark each claim in, out or undec under this semantics (see argmap analyse)",
     )
     parser.add_argument(
+        "--overview",
+        action="store_true",
+        help="draw the map folded into its lines of argument (a box per tag or file, saying "
+        "how many claims and unanswered allegations each holds); in .html, click a box to "
+        "open it",
+    )
+    parser.add_argument(
+        "--layout",
+        choices=LAYOUTS,
+        default="graph",
+        help="graph (default), or timeline: time left to right by the claims' 'when', "
+        "one band per party",
+    )
+    parser.add_argument(
+        "--paper",
+        choices=PAPERS,
+        type=str.lower,
+        help="with -o FILE.pdf: pages of this size with no text under 8 pt; a map too large "
+        "for one page gets an overview page and a page per line of argument",
+    )
+    parser.add_argument(
+        "--landscape", action="store_true", help="with --paper: the pages turned sideways"
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="draw a map beyond the readable size, with no time limit on Graphviz",
@@ -93,7 +119,18 @@ def run(args: argparse.Namespace) -> int:
 
         labels = labels_for_command(amap, args.labels)
     options = diagram_options(args, amap, labels)
-    render_to_file(amap, args.output, fmt, options, force=args.force)
+    if args.landscape and not args.paper:
+        raise CommandError("--landscape needs --paper a4, a3 or letter")
+    render_to_file(
+        amap,
+        args.output,
+        fmt,
+        options,
+        force=args.force,
+        overview=args.overview,
+        paper=args.paper,
+        landscape=args.landscape,
+    )
     return EXIT_OK
 
 
@@ -128,25 +165,53 @@ def diagram_options(
         claims=claims,
         labels=labels,
         legend=not args.no_legend,
+        layout=args.layout,
     )
 
 
 def render_to_file(
-    amap: ArgMap, output: str, fmt: str, options: DiagramOptions, *, force: bool = False
+    amap: ArgMap,
+    output: str,
+    fmt: str,
+    options: DiagramOptions,
+    *,
+    force: bool = False,
+    overview: bool = False,
+    paper: str | None = None,
+    landscape: bool = False,
 ) -> None:
-    """Draw ``amap`` as ``fmt`` and write it to ``output`` atomically (never a claim file)."""
+    """Draw ``amap`` as ``fmt`` and write it to ``output`` atomically (never a claim file).
+
+    Past the size ``dot`` lays out quickly, a drawing of the whole map becomes its
+    overview (and the explorer opens each line of argument from it), unless ``force``.
+    """
     from argmap.draw.focus import size_problem
-    from argmap.draw.render import DOT_TIMEOUT, RenderError, render
+    from argmap.draw.render import DOT_TIMEOUT, OVERVIEW_FORMATS, RenderError, render
     from argmap.output import write
 
     count = len(amap.claim_by_id) if options.claims is None else len(options.claims)
     problem = size_problem(count)
-    if problem and fmt != "dot" and not force:
-        raise CommandError(problem)
+    if problem and not force and not overview and paper is None and fmt != "dot":
+        if fmt not in OVERVIEW_FORMATS:
+            raise CommandError(problem)
+        overview = True
+        sys.stderr.write(
+            f"argmap: note: {count} claims are more than one drawing can show readably: "
+            "drew the overview (a box per line of argument); draw a part with --focus ID, "
+            "--party or --tag, or all of it with --force\n"
+        )
     if count == 0 and options.claims is not None:
         sys.stderr.write("argmap: warning: the selection is empty; the diagram has no claim\n")
     try:
-        data = render(amap, fmt, options, timeout=None if force else DOT_TIMEOUT)
+        data = render(
+            amap,
+            fmt,
+            options,
+            timeout=None if force else DOT_TIMEOUT,
+            overview=overview,
+            paper=paper,
+            landscape=landscape,
+        )
     except (RenderError, ValueError) as exc:
         raise CommandError(str(exc)) from None
     write(output, data, protect=amap.files)

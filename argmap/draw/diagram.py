@@ -3,8 +3,9 @@
 ``build_diagram(map, options)`` turns a loaded map into plain records: one node per
 claim (with a generated node id, its party's colour, whether it is an unanswered
 or an acknowledged allegation, an optional semantics label), the relations between
-them, and the inference points that undercuts aim at. The graph's shape comes from
-``argmap.graph.to_digraph``; which allegations are unanswered comes from
+them, and the inference points that undercuts aim at. Relations come from
+``argmap.relations`` (no whole-map graph is built: drawing part of a map costs the
+part); which allegations are unanswered comes from
 ``argmap.relations`` (as lint's AM201 reports them), always judged on the whole map, so a
 filtered view never shows an answered allegation as unanswered.
 
@@ -59,6 +60,8 @@ class DiagramOptions:
     """Claim id -> ``"in"``, ``"out"`` or ``"undec"`` (a semantics' labelling), shown on nodes."""
     legend: bool = True
     title: bool = True
+    heading: str | None = None
+    """A title in place of the map's (a page of a printed map names its line of argument)."""
     layout: Layout = "graph"
     """``timeline``: time left to right by the claims' ``when``, one band per party."""
     wrap: int = 30
@@ -182,13 +185,11 @@ class Diagram:
 
 def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagram:
     """The map (or the selection ``options.claims``) as drawing records."""
-    from argmap.graph import inference_id, to_digraph
     from argmap.relations import relations_of
 
     options = options or DiagramOptions()
     labels = _checked_labels(options.labels)
-    graph = to_digraph(amap)
-    selected = set(graph.nodes) if options.claims is None else set(options.claims)
+    selected = amap.claim_by_id.keys() if options.claims is None else set(options.claims)
     answers = relations_of(amap)
     colours = party_colours(amap)
     node_ids: dict[str, str] = {}
@@ -216,41 +217,38 @@ def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagra
             )
         )
     points: list[InferencePoint] = []
-    point_ids: dict[str, str] = {}
+    point_ids: dict[tuple[str, str], str] = {}
     edges: list[Edge] = []
     undercut_edges: list[Edge] = []
-    for tail, head, data in graph.edges(data=True):
-        if data.get("relation") != "undercuts" or tail not in node_ids:
-            continue
-        inference = graph.nodes[head]
-        if inference["source"] not in node_ids or inference["target"] not in node_ids:
-            continue
-        if head not in point_ids:
-            point_ids[head] = f"i{len(point_ids) + 1}"
-            points.append(
-                InferencePoint(
-                    point_ids[head], inference["source"], inference["target"], inference["relation"]
-                )
+    chosen = [claim for claim in amap.claim_by_id.values() if claim.id in node_ids]
+    for claim in chosen:  # only the claims drawn: the cost follows the part drawn
+        for undercut in claim.undercuts:
+            pair = (undercut.source, undercut.target)
+            relation = answers.kind(*pair)
+            if relation is None or not set(pair) <= node_ids.keys():
+                continue
+            if claim not in answers.undercutters(*pair):
+                continue
+            if pair not in point_ids:
+                point_ids[pair] = f"i{len(point_ids) + 1}"
+                points.append(InferencePoint(point_ids[pair], *pair, relation))
+            undercut_edges.append(
+                Edge(node_ids[claim.id], point_ids[pair], "undercuts", claim.id, pair)
             )
-        undercut_edges.append(
-            Edge(
-                node_ids[tail],
-                point_ids[head],
-                "undercuts",
-                tail,
-                (inference["source"], inference["target"]),
-            )
-        )
-    for tail, head, data in graph.edges(data=True):
-        relation = data.get("relation")
-        if relation not in ("supports", "rebuts") or tail not in node_ids or head not in node_ids:
-            continue
-        point = point_ids.get(inference_id(tail, head))
-        if point is None:
-            edges.append(Edge(node_ids[tail], node_ids[head], relation, tail, (head,)))
-        else:
-            edges.append(Edge(node_ids[tail], point, relation, tail, (head,), "tail"))
-            edges.append(Edge(point, node_ids[head], relation, tail, (head,), "head"))
+    drawn: set[tuple[str, str]] = set()
+    for claim in chosen:
+        for ref in (*claim.supports, *claim.rebuts):
+            tail, head = claim.id, ref.target
+            relation = answers.kind(tail, head)
+            if relation is None or head not in node_ids or (tail, head) in drawn:
+                continue
+            drawn.add((tail, head))
+            point = point_ids.get((tail, head))
+            if point is None:
+                edges.append(Edge(node_ids[tail], node_ids[head], relation, tail, (head,)))
+            else:
+                edges.append(Edge(node_ids[tail], point, relation, tail, (head,), "tail"))
+                edges.append(Edge(point, node_ids[head], relation, tail, (head,), "head"))
     edges.extend(undercut_edges)
     shown_parties = {n.claim.party for n in nodes}
     legend = [
@@ -264,7 +262,7 @@ def build_diagram(amap: ArgMap, options: DiagramOptions | None = None) -> Diagra
     )
     info = amap.info
     return Diagram(
-        title=info.title if info and options.title else None,
+        title=options.heading or (info.title if info and options.title else None),
         options=options,
         nodes=tuple(nodes),
         points=tuple(points),

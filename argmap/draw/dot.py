@@ -227,7 +227,7 @@ def _claim_label(node: ClaimNode, options: DiagramOptions) -> str:
     if claim.kind != "claim":
         header += f" · {claim.kind.upper()}"
     party = escape_html(shorten(node.party_name, round(options.wrap * 1.3)))
-    rows = [f'<TR><TD><FONT POINT-SIZE="11" COLOR="#333333">{header}<BR/>{party}</FONT></TD></TR>']
+    rows = [f'<TR><TD><FONT POINT-SIZE="12" COLOR="#333333">{header}<BR/>{party}</FONT></TD></TR>']
     text = "<BR/>".join(
         escape_html(line) for line in wrap(claim.text, options.wrap, options.max_text)
     )
@@ -235,7 +235,7 @@ def _claim_label(node: ClaimNode, options: DiagramOptions) -> str:
     if node.citation:
         citation = escape_html(node.citation)
         rows.append(
-            f'<TR><TD><FONT POINT-SIZE="10" COLOR="#555555"><I>{citation}</I></FONT></TD></TR>'
+            f'<TR><TD><FONT POINT-SIZE="12" COLOR="#555555"><I>{citation}</I></FONT></TD></TR>'
         )
     badges = []
     if node.status == "unanswered":

@@ -101,7 +101,13 @@
     if (claim.tags.length) { panel.appendChild(el("p", "tags", "Tags: " + claim.tags.join(", "))); }
     var cards = claim.cite.map(function (card) {
       var box = el("div");
-      if (card.quote) { box.appendChild(el("q", null, card.quote)); box.appendChild(el("br")); }
+      if (card.quote) {
+        var who = card.speaker ? card.speaker + (card.at ? ", " + card.at : "") + ": " : "";
+        if (who) { box.appendChild(el("span", "speaker", who)); }
+        box.appendChild(el("q", null, card.quote));
+        box.appendChild(el("br"));
+      }
+      if (card.outside) { box.appendChild(el("span", "outside badge", "outside this text")); }
       var where = el("span", "where");
       where.appendChild(document.createTextNode("— "));
       where.appendChild(el("cite", null, card.title));
@@ -261,13 +267,50 @@
   var haystacks = {};
   Object.keys(claims).forEach(function (id) { haystacks[id] = haystack(claims[id]); });
 
+  // -- time slider: the map as it stood on a date (claims appear, answers arrive) ------
+  var slider = document.getElementById("time-slider");
+  var sliderDate = document.getElementById("time-date");
+  var sliderOpen = document.getElementById("time-open");
+  var dates = Object.keys(claims).map(function (id) { return claims[id].said; })
+    .filter(Boolean).sort().filter(function (d, i, all) { return i === 0 || all[i - 1] !== d; });
+  function asOf() {
+    if (!slider || Number(slider.value) >= dates.length) { return null; }
+    return dates[Number(slider.value)];
+  }
+  function said(claim, date) { return date === null || !claim.said || claim.said <= date; }
+  function openThen(claim, date) {
+    if (claim.kind !== "allegation") { return false; }
+    return !claim.answers.some(function (a) { return claims[a] && said(claims[a], date); });
+  }
+  function updateTime() {
+    var date = asOf();
+    var open = 0;
+    Object.keys(claims).forEach(function (id) {
+      var claim = claims[id];
+      var here = said(claim, date);
+      var isOpen = here && openThen(claim, date);
+      if (isOpen) { open += 1; }
+      var g = groups[id];
+      if (g) {
+        g.classList.toggle("am-later", !here);
+        g.classList.toggle("am-open-then", isOpen);
+        g.classList.toggle("am-answered-then", here && claim.kind === "allegation" && !isOpen);
+      }
+    });
+    if (sliderDate) { sliderDate.textContent = date === null ? "today (everything said)" : date; }
+    if (sliderOpen) {
+      sliderOpen.textContent = open + (open === 1 ? " allegation" : " allegations") +
+        " unanswered then";
+    }
+  }
+
   function passes(claim, filters) {
     function ok(name, value) {
       var values = filters[name];
       return !values || values[value] === undefined || values[value];
     }
     return ok("party", claim.party) && ok("kind", claim.kind) && ok("status", claim.status) &&
-      (!data.semantics || !claim.label || ok("label", claim.label));
+      (!data.semantics || !claim.label || ok("label", claim.label)) && said(claim, asOf());
   }
 
   function edgeEnds(edge) {
@@ -321,6 +364,7 @@
     searchCount.textContent = query === "" ? "" :
       matches + (matches === 1 ? " claim matches" : " claims match");
     shownCount.textContent = total + " of " + Object.keys(claims).length + " claims shown";
+    updateTime();
   }
 
   search.addEventListener("input", apply);
@@ -335,6 +379,7 @@
   Array.prototype.forEach.call(document.querySelectorAll(".filter input"), function (box) {
     box.addEventListener("change", apply);
   });
+  if (slider) { slider.addEventListener("input", apply); }
   document.getElementById("show-all").addEventListener("click", function () {
     Array.prototype.forEach.call(document.querySelectorAll(".filter input"), function (box) {
       box.checked = true;
@@ -345,7 +390,7 @@
 
   // -- zoom --------------------------------------------------------------------------------
   function setZoom(value) {
-    zoom = Math.max(0.25, Math.min(6, value));
+    zoom = Math.max(0.25, Math.min(60, value));
     if (svg) { svg.style.width = (zoom * 100) + "%"; }
   }
   function onClick(id, action) { document.getElementById(id).addEventListener("click", action); }
@@ -353,5 +398,60 @@
   onClick("zoom-out", function () { setZoom(zoom / 1.25); });
   onClick("zoom-fit", function () { setZoom(1); });
 
+  // -- the overview: a box per line of argument; clicking one lists its claims -----------
+  var lines = data.lines || {};
+  function showLine(domId) {
+    var line = lines[domId];
+    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
+    var close = el("button", "close", "\u00d7");
+    close.type = "button";
+    close.setAttribute("aria-label", "Close the panel");
+    close.addEventListener("click", closePanel);
+    panel.appendChild(close);
+    panel.appendChild(el("h2", null, line.name));
+    panel.appendChild(el("p", "meta", line.summary));
+    var open = line.claims.filter(function (id) {
+      return claims[id] && claims[id].status === "unanswered" ||
+        claims[id] && claims[id].status === "acknowledged";
+    });
+    var rest = line.claims.filter(function (id) { return open.indexOf(id) < 0; });
+    var limit = 300;
+    [["Unanswered allegations", open], ["Claims", rest]].forEach(function (pair) {
+      var block = section(pair[0], pair[1].slice(0, limit).map(function (id) {
+        return relationItem(id);
+      }));
+      if (block) { panel.appendChild(block); }
+      if (pair[1].length > limit) {
+        panel.appendChild(el("p", "more", "and " + (pair[1].length - limit) +
+          " more: search for them, or draw this line with argmap render --tag"));
+      }
+    });
+    panel.hidden = false;
+  }
+  Object.keys(lines).forEach(function (domId) {
+    var g = document.getElementById(domId);
+    if (!g) { return; }
+    g.setAttribute("tabindex", "0");
+    g.setAttribute("role", "button");
+    g.setAttribute("aria-label", lines[domId].name + ": " + lines[domId].summary);
+    g.addEventListener("click", function () { showLine(domId); });
+    g.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); showLine(domId); }
+    });
+  });
+
+  // -- first view: text large enough to read, on what is still open ----------------------
+  function firstView() {
+    if (!svg || !svg.viewBox || !svg.viewBox.baseVal || !svg.viewBox.baseVal.width) { return; }
+    var fit = diagram.clientWidth / svg.viewBox.baseVal.width;
+    var needed = LEGIBLE_PX / (TEXT_PT * fit);
+    if (needed > 1) { setZoom(needed); }
+    var target = diagram.querySelector("g.unanswered") || diagram.querySelector("g.claim");
+    if (target && needed > 1) { target.scrollIntoView({block: "center", inline: "center"}); }
+  }
+  var LEGIBLE_PX = 14;
+  var TEXT_PT = 14;
+
   apply();
+  firstView();
 }());

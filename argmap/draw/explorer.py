@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from importlib import resources
 from typing import TYPE_CHECKING, Any
@@ -30,6 +30,7 @@ from argmap.model import ArgMap
 
 if TYPE_CHECKING:
     from argmap.debate.brief import ModeratorSheet, PartyView
+    from argmap.draw.overview import Line
 
 SVG_NS = "http://www.w3.org/2000/svg"
 XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -81,8 +82,12 @@ class ExplorerError(ValueError):
     """The SVG given to the explorer could not be read."""
 
 
-def generate_html(amap: ArgMap, svg: str) -> str:
-    """The explorer page for ``amap`` around ``svg`` (Graphviz's SVG of it)."""
+def generate_html(amap: ArgMap, svg: str, *, lines: Sequence[Line] | None = None) -> str:
+    """The explorer page for ``amap`` around ``svg`` (Graphviz's SVG of it).
+
+    With ``lines``, ``svg`` is the overview (``argmap.draw.overview``): clicking a
+    box lists the claims of that line of argument in the side panel.
+    """
     from argmap.debate.brief import moderator_sheet
     from argmap.draw.diagram import css_name, party_colours
 
@@ -90,6 +95,13 @@ def generate_html(amap: ArgMap, svg: str) -> str:
     colours = party_colours(amap)
     dom_ids = {claim_id: f"claim-{css_name(claim_id)}" for claim_id in amap.claim_by_id}
     data = _data(amap, sheet, dom_ids, css_name)
+    if lines is not None:
+        from argmap.draw.overview import summary
+
+        data["lines"] = {
+            line.dom_id: {"name": line.name, "summary": summary(line), "claims": list(line.claims)}
+            for line in lines
+        }
     clean_svg = sanitise_svg(svg, {dom: data["claims"][cid] for cid, dom in dom_ids.items()})
     css = _css(sheet.parties, colours)
     script = asset("explorer.js")
@@ -113,6 +125,7 @@ def generate_html(amap: ArgMap, svg: str) -> str:
         parts.append(f'<p class="description">{h(sheet.description)}</p>\n')
     parts.append("</header>\n")
     parts.append(_toolbar(sheet, data))
+    parts.append(_time_slider(data))
     parts.append(
         '<div class="layout">\n'
         '<div id="diagram" class="diagram" role="group" '
@@ -229,9 +242,25 @@ def _data(
     dom_ids: dict[str, str],
     css_name: Callable[[str], str],
 ) -> dict[str, Any]:
+    from argmap.draw.diagram import speaker_place
+    from argmap.history import said_period
+    from argmap.relations import relations_of
+
+    index = relations_of(amap)
     claims: dict[str, dict[str, Any]] = {}
     for entry in sheet.entries:
         view = entry.claim
+        claim = amap.claim_by_id[view.id]
+        said = said_period(claim, amap)
+        speakers = [
+            {
+                "speaker": speaker_place(amap, claim, cite.by, None),
+                "outside": bool(
+                    (source := amap.source_by_id.get(cite.source)) is not None and source.outside
+                ),
+            }
+            for cite in claim.cite
+        ]
         claims[view.id] = {
             "id": view.id,
             "dom": dom_ids[view.id],
@@ -253,9 +282,12 @@ def _data(
                     "url": _safe_url(card.url),
                     "quote": card.quote,
                     "at": card.at,
+                    **speaker,
                 }
-                for card in view.cards
+                for card, speaker in zip(view.cards, speakers, strict=False)
             ],
+            "said": said.end.isoformat() if said else None,
+            "answers": [a.id for a in index.answers(claim)] if claim.is_allegation else [],
             "supports": list(entry.supports),
             "rebuts": list(entry.rebuts),
             "undercuts": [list(label.split(" -> ", 1)) for label in entry.undercuts],
@@ -275,6 +307,21 @@ def _data(
         "cssNames": {css_name(cid): cid for cid in claims},
         "inferences": relations,
     }
+
+
+def _time_slider(data: dict[str, Any]) -> str:
+    """A slider over the dates the claims were said (``argmap.history``), if any."""
+    dates = sorted({c["said"] for c in data["claims"].values() if c["said"]})
+    if not dates:
+        return ""
+    last = len(dates)
+    return (
+        '<div class="timeline" id="time">'
+        '<label for="time-slider">The map as it stood on</label> '
+        f'<input type="range" id="time-slider" min="0" max="{last}" value="{last}" step="1" '
+        f'aria-describedby="time-date"> <output id="time-date" for="time-slider"></output> '
+        '<span id="time-open" class="count" aria-live="polite"></span></div>\n'
+    )
 
 
 def _checkboxes(name: str, legend: str, options: Iterable[tuple[str, str, str]]) -> str:

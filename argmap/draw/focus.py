@@ -57,9 +57,9 @@ def select(
         tagged = {c.id for c in amap.claim_by_id.values() if set(c.tags) & set(tags)}
         seeds = tagged if seeds is None else seeds & tagged
     if only_unanswered:
-        from argmap.lint.unanswered import unanswered_ids
+        from argmap.relations import relations_of
 
-        open_ids = unanswered_ids(amap) & set(amap.claim_by_id)
+        open_ids = set(relations_of(amap).unanswered_ids())
         seeds = open_ids if seeds is None else seeds & open_ids
     if seeds is not None:
         chosen &= answer_chains(amap, seeds)
@@ -118,31 +118,35 @@ def size_problem(count: int, limit: int = LAYOUT_LIMIT) -> str | None:
 
 
 def _adjacency(amap: ArgMap) -> dict[str, set[str]]:
-    claims = amap.claim_by_id
+    """Claim id -> the claims one relation or undercut away, in either direction."""
+    from argmap.relations import relations_of
+
+    relations = relations_of(amap)
     adjacent: dict[str, set[str]] = {}
 
     def link(a: str, b: str) -> None:
-        if a in claims and b in claims and a != b:
-            adjacent.setdefault(a, set()).add(b)
-            adjacent.setdefault(b, set()).add(a)
+        adjacent.setdefault(a, set()).add(b)
+        adjacent.setdefault(b, set()).add(a)
 
-    for claim in claims.values():
-        for ref in (*claim.supports, *claim.rebuts):
-            link(claim.id, ref.target)
-        for undercut in claim.undercuts:
-            link(claim.id, undercut.source)
-            link(claim.id, undercut.target)
+    for source, target, _ in relations.edges():
+        link(source, target)
+    for (source, target), undercutters in relations.undercut_relations().items():
+        for claim in undercutters:
+            link(claim.id, source)
+            link(claim.id, target)
     return adjacent
 
 
 def _arguments_about(amap: ArgMap) -> dict[str, set[str]]:
     """Claim id -> the claims that support, rebut or undercut (a relation ending at) it."""
+    from argmap.relations import relations_of
+
+    relations = relations_of(amap)
     about: dict[str, set[str]] = {}
-    for claim in amap.claim_by_id.values():
-        for ref in (*claim.supports, *claim.rebuts):
-            about.setdefault(ref.target, set()).add(claim.id)
-        for undercut in claim.undercuts:
-            about.setdefault(undercut.target, set()).add(claim.id)
+    for claim_id in amap.claim_by_id:
+        found = {c.id for c in (*relations.supporters(claim_id), *relations.attackers(claim_id))}
+        if found:
+            about[claim_id] = found
     return about
 
 

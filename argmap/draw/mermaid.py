@@ -17,8 +17,6 @@ with a heavy border and an ``⚠ UNANSWERED`` line.
 
 from __future__ import annotations
 
-import re
-
 from argmap.draw.diagram import (
     ACKNOWLEDGED_BADGE,
     LABEL_BADGES,
@@ -114,17 +112,12 @@ def generate_markdown(amap: ArgMap, options: DiagramOptions | None = None) -> st
 
 
 def escape_markdown(text: str) -> str:
-    """``text`` as literal Markdown on one line: what could be markup is backslash-escaped.
+    """``text`` as literal Markdown on one line, as the handouts write it
+    (``argmap.debate.words.md_text``): no markup, and no bare address that GitHub
+    would turn into a live link."""
+    from argmap.debate.words import md_text
 
-    Inline markup characters anywhere (including GitHub's ``$`` maths and ``~``), and
-    what would start a block at the beginning (``- + = >``, ``1.``).
-    """
-    escaped = "".join(f"\\{ch}" if ch in _MARKDOWN_INLINE else ch for ch in clean(text))
-    return _MARKDOWN_BLOCK_START.sub(lambda m: m.group(1) + "\\" + m.group(2), escaped)
-
-
-_MARKDOWN_INLINE = frozenset("\\`*_[]<>#!|~&$")
-_MARKDOWN_BLOCK_START = re.compile(r"^(\d*)([-+=.)])")
+    return md_text(clean(text))
 
 
 def mermaid_source(diagram: Diagram) -> str:

@@ -150,7 +150,9 @@ def summary(line: Line) -> str:
     return text
 
 
-def overview_source(amap: ArgMap, lines: tuple[Line, ...] | None = None) -> str:
+def overview_source(
+    amap: ArgMap, lines: tuple[Line, ...] | None = None, *, rankdir: str = "LR"
+) -> str:
     """DOT source of the overview: one box per line of argument, arrows between lines."""
     from argmap.relations import relations_of
 
@@ -167,7 +169,7 @@ def overview_source(amap: ArgMap, lines: tuple[Line, ...] | None = None) -> str:
     title = amap.info.title if amap.info else None
     out = ["digraph overview {"]
     graph = {
-        "rankdir": "LR",
+        "rankdir": rankdir,
         "fontname": quote(FONT),
         "nodesep": "0.35",
         "ranksep": "0.9",
@@ -183,11 +185,14 @@ def overview_source(amap: ArgMap, lines: tuple[Line, ...] | None = None) -> str:
     )
     for line in lines:
         open_ = line.unanswered > 0
+        rows = "".join(
+            f'<TR><TD><FONT POINT-SIZE="13">{escape_html(part)}</FONT></TD></TR>'
+            for part in summary(line).split(" · ")
+        )
         colour = UNANSWERED_COLOUR if open_ else OKABE_ITO["blue"]
         label = (
             f'<<TABLE BORDER="0" CELLPADDING="2"><TR><TD><B>{escape_html(shorten(line.name, 40))}'
-            f'</B></TD></TR><TR><TD><FONT POINT-SIZE="13">{escape_html(summary(line))}</FONT>'
-            "</TD></TR></TABLE>>"
+            f"</B></TD></TR>{rows}</TABLE>>"
         )
         classes = "line" + (" unanswered" if open_ else "")
         out.append(

@@ -10,11 +10,16 @@ around the SVG.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import subprocess
+import threading
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
+from typing import Any
 from xml.sax.saxutils import escape
 
 from argmap.draw.diagram import Diagram, DiagramOptions
@@ -71,24 +76,60 @@ def run_dot(source: str, fmt: str, *, timeout: float | None = DOT_TIMEOUT) -> by
     command = [executable, f"-T{fmt}"]
     if fmt == "png":
         command.append(f"-Gdpi={PNG_DPI}")
+    stdout, stderr, returncode = _run_killable(command, source.encode("utf-8"), timeout)
+    if returncode != 0 or not stdout:
+        raise RenderError(f"Graphviz's dot failed: {_first_line(stderr)}")
+    return stdout
+
+
+def _run_killable(
+    command: list[str], data: bytes, timeout: float | None
+) -> tuple[bytes, bytes, int]:
+    """Run ``command`` on ``data``; it dies with argmap: on SIGTERM, SIGINT or a timeout.
+
+    Without this, a SIGTERM to argmap leaves ``dot`` running, re-parented to init,
+    with no time limit. While ``dot`` runs, SIGTERM kills it, then acts as before.
+    """
     try:
-        completed = subprocess.run(
-            command,
-            input=source.encode("utf-8"),
-            capture_output=True,
-            timeout=timeout,
-            check=False,
+        process = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE
         )
+    except OSError as exc:
+        raise RenderError(f"Graphviz's dot could not be run: {exc.strerror or exc}") from None
+    previous = _on_sigterm(process)
+    try:
+        stdout, stderr = process.communicate(data, timeout=timeout)
     except subprocess.TimeoutExpired:
         raise RenderError(
             f"Graphviz's dot took more than {timeout:g} seconds: draw less of the map "
-            "(--focus ID --depth N, --party, --tag) or cluster it (--group)"
+            "(--focus ID --depth N, --party, --tag), draw its --overview, or cluster it (--group)"
         ) from None
-    except OSError as exc:
-        raise RenderError(f"Graphviz's dot could not be run: {exc.strerror or exc}") from None
-    if completed.returncode != 0 or not completed.stdout:
-        raise RenderError(f"Graphviz's dot failed: {_first_line(completed.stderr)}")
-    return completed.stdout
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+    return stdout, stderr, process.returncode
+
+
+_Handler = Callable[[int, FrameType | None], Any] | int | None
+
+
+def _on_sigterm(process: subprocess.Popen[bytes]) -> _Handler:
+    """Make SIGTERM kill ``process`` first; the handler it replaces (None off the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        if process.poll() is None:
+            process.kill()
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        os.kill(os.getpid(), signum)  # then what SIGTERM did before (by default: end)
+
+    signal.signal(signal.SIGTERM, stop)
+    return previous if previous is not None else signal.SIG_DFL
 
 
 def render_svg(
@@ -109,8 +150,30 @@ def render(
     options: DiagramOptions | None = None,
     *,
     timeout: float | None = DOT_TIMEOUT,
+    overview: bool = False,
+    paper: str | None = None,
+    landscape: bool = False,
 ) -> str | bytes:
-    """The map in format ``fmt`` (one of ``FORMATS``)."""
+    """The map in format ``fmt`` (one of ``FORMATS``).
+
+    ``overview``: the map folded into its lines of argument (``argmap.draw.overview``);
+    ``paper`` (``a4``, ``a3``, ``letter``; PDF only): pages that print with no text under
+    8 pt (``argmap.draw.paper``).
+    """
+    if paper is not None:
+        if fmt != "pdf":
+            raise RenderError(f"--paper lays out a PDF: write a .pdf file, not .{fmt}")
+        from argmap.draw.paper import paper_pdf
+
+        return paper_pdf(
+            amap,
+            paper,
+            landscape=landscape,
+            options=options,
+            run=lambda source: run_dot(source, "pdf", timeout=timeout),
+        )
+    if overview:
+        return _render_overview(amap, fmt, timeout=timeout)
     if fmt == "dot":
         from argmap.draw.dot import generate_dot
 
@@ -133,6 +196,29 @@ def render(
 
         return run_dot(generate_dot(amap, options), fmt, timeout=timeout)
     raise RenderError(f"unknown format: {fmt!r} (must be one of {list(FORMATS)})")
+
+
+OVERVIEW_FORMATS = ("svg", "png", "pdf", "dot", "html")
+
+
+def _render_overview(amap: ArgMap, fmt: str, *, timeout: float | None) -> str | bytes:
+    """The overview of ``amap`` in ``fmt``; in HTML, an explorer that opens each line."""
+    from argmap.draw.overview import lines_of_argument, overview_source
+
+    if fmt not in OVERVIEW_FORMATS:
+        raise RenderError(
+            f"the overview is drawn as {', '.join('.' + f for f in OVERVIEW_FORMATS)}, not .{fmt}"
+        )
+    lines = lines_of_argument(amap)
+    source = overview_source(amap, lines)
+    if fmt == "dot":
+        return source
+    if fmt != "html":
+        return run_dot(source, fmt, timeout=timeout)
+    from argmap.draw.explorer import generate_html
+
+    svg = run_dot(source, "svg", timeout=timeout).decode("utf-8")
+    return generate_html(amap, svg, lines=lines)
 
 
 def _html_generator() -> Callable[[ArgMap, str], str]:

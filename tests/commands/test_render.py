@@ -158,17 +158,23 @@ def test_a_failed_render_leaves_the_previous_file_and_no_temporary(
     assert not fresh.exists() and [p.name for p in out.parent.iterdir()] == ["map.svg"]
 
 
-def test_a_map_too_large_gets_advice(run_cli: RunCli, write_map: MapWriter, tmp_path: Path) -> None:
+@needs_dot
+def test_a_map_too_large_is_drawn_as_its_overview(
+    run_cli: RunCli, write_map: MapWriter, tmp_path: Path
+) -> None:
     lines = ["parties: {p: {name: P}}", "claims:"]
     lines += [f"  - {{id: c{n}, party: p, text: claim {n}, supports: c0}}" for n in range(1, 320)]
     lines.append("  - {id: c0, party: p, text: the root}")
     mapdir = write_map({"big.yaml": "\n".join(lines) + "\n"}, directory="big")
     out = tmp_path / "big.svg"
     code, _, stderr = run_cli("render", mapdir, "-o", out)
-    assert code == 2
-    assert "320 claims are too many to lay out readably" in stderr
-    assert "--focus ID --depth N" in stderr and "--group" in stderr and "--force" in stderr
-    assert not out.exists()
+    assert code == 0
+    assert "320 claims are more than one drawing can show readably" in stderr
+    assert "--focus ID" in stderr and "--force" in stderr
+    svg = out.read_text()
+    assert 'class="node line' in svg and "320 claims" in svg
+    code, _, stderr = run_cli("render", mapdir, "-o", tmp_path / "big.md")
+    assert code == 2 and "320 claims are too many to lay out readably" in stderr
     assert run_cli("render", mapdir, "-o", tmp_path / "big.dot")[0] == 0  # no layout
     mermaid = tmp_path / "big.mmd"
     code, _, stderr = run_cli("render", mapdir, "-o", mermaid, "--focus", "c5", "--depth", "1")

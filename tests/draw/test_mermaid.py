@@ -328,3 +328,22 @@ def test_markdown_escaping_keeps_any_text_as_text(text: str) -> None:
     for token in inline:
         assert {c.type for c in token.children or []} <= {"text"}
         assert "".join(c.content for c in token.children or []) == expected
+
+
+def test_markdown_page_leaves_no_live_address(tmp_path: Path) -> None:
+    """Title, description and party names with addresses stay text (issue 20, item 10)."""
+    (tmp_path / "map.yaml").write_text(
+        "title: See https://evil.example/x and www.evil.example\n"
+        "description: Mail admin@evil.example or visit http://evil.example\n"
+        "parties: {p: {name: 'https://party.example'}}\n"
+        "claims:\n  - {id: a, party: p, text: A.}\n",
+        encoding="utf-8",
+    )
+    page = generate_markdown(load(str(tmp_path)))
+    before_diagram = page.split("```mermaid")[0] + page.split("```\n", 1)[-1]
+    parser = MarkdownIt("gfm-like")
+    for token in parser.parse(before_diagram):
+        for child in token.children or []:
+            assert child.type != "link_open", child
+    assert "https://" not in before_diagram and "http://" not in before_diagram
+    assert "www.evil" not in before_diagram
