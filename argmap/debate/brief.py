@@ -27,223 +27,56 @@ document grows linearly with the map.
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Literal
+from collections.abc import Iterable, Mapping
 
-from argmap.analysis.semantics import Label
+from argmap.debate.questions import class_questions, unique
+from argmap.debate.records import (
+    LABEL_MEANING,
+    AllegationRow,
+    Brief,
+    Card,
+    ClaimView,
+    Handout,
+    Label,
+    Link,
+    LinkKind,
+    MapEntry,
+    ModeratorSheet,
+    PartyView,
+    Question,
+    SourceView,
+    Status,
+)
 from argmap.debate.sides import UnknownSide, party_ids
-from argmap.model import ArgMap, Claim, ClaimKind
-from argmap.relations import AnswerStatus as Status
-from argmap.relations import acknowledgement, relations_of
+from argmap.model import ArgMap, Claim
+from argmap.relations import relations_of
 
-LinkKind = Literal["supports", "rebuts", "undercuts"]
+__all__ = [
+    "LABEL_MEANING",
+    "AllegationRow",
+    "Brief",
+    "Card",
+    "ClaimView",
+    "Handout",
+    "Label",
+    "Link",
+    "LinkKind",
+    "MapEntry",
+    "ModeratorSheet",
+    "PartyView",
+    "Question",
+    "SourceView",
+    "Status",
+    "UnknownSide",
+    "claim_views",
+    "grounded_labels",
+    "handout",
+    "moderator_sheet",
+    "sides",
+]
 
 MAX_DEPTH = 12
 """How deep an exchange is followed in a handout before it is left to the moderator sheet."""
-
-LABEL_MEANING: dict[str, str] = {"in": "in", "out": "out", "undec": "undecided"}
-
-
-@dataclass(frozen=True, slots=True)
-class PartyView:
-    """A side of the debate."""
-
-    id: str
-    name: str
-    role: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Card:
-    """An evidence card: what a claim cites, where, in the source's words."""
-
-    claim: str
-    source: str
-    title: str
-    quote: str | None = None
-    at: str | None = None
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class ClaimView:
-    """A claim as a reader needs it: text, who says it, its evidence and standing."""
-
-    id: str
-    text: str
-    party: str
-    party_name: str
-    kind: ClaimKind
-    cards: tuple[Card, ...] = ()
-    note: str | None = None
-    tags: tuple[str, ...] = ()
-    status: Status | None = None
-    """For an allegation: answered, unanswered, or unanswered and acknowledged."""
-    reason: str | None = None
-    """For an acknowledged allegation: why it is left open."""
-    label: Label | None = None
-    """The grounded label, when semantics are available."""
-
-    @property
-    def quotes(self) -> tuple[Card, ...]:
-        return tuple(card for card in self.cards if card.quote)
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    """A claim in an exchange and how it bears on the claim above it.
-
-    ``target`` is the claim id it supports or rebuts, or ``"A -> B"`` for an
-    undercut. ``supports`` are the reasons given for it; ``attacks`` are the
-    claims of other parties that rebut it or undercut its tie to the claim above.
-    ``elsewhere`` means it is set out in full at another place of the same
-    document (its own supports and attacks are listed there); ``cut`` means the
-    exchange goes on deeper than a handout follows.
-    """
-
-    claim: ClaimView
-    relation: LinkKind
-    target: str
-    supports: tuple[Link, ...] = ()
-    attacks: tuple[Link, ...] = ()
-    elsewhere: bool = False
-    cut: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Brief:
-    """One allegation with its case, its answers and the attacks on them."""
-
-    claim: ClaimView
-    must_answer: tuple[PartyView, ...]
-    case: tuple[Link, ...]
-    answers: tuple[Link, ...]
-    uncountered: tuple[str, ...] = ()
-    """Ids of the answers that no claim of the allegation's author attacks."""
-
-    @property
-    def status(self) -> Status:
-        return self.claim.status or "unanswered"
-
-
-@dataclass(frozen=True, slots=True)
-class SourceView:
-    """A cited source, for the moderator's list."""
-
-    id: str
-    title: str
-    author: str | None = None
-    date: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Handout:
-    """Everything one side needs to prepare."""
-
-    side: PartyView
-    title: str | None
-    description: str | None
-    must_answer: tuple[Brief, ...]
-    """Allegations this side must answer, in map order."""
-    own: tuple[Brief, ...]
-    """This side's own allegations, in map order."""
-    sources: tuple[SourceView, ...]
-    semantics: bool
-    """Whether grounded labels were computed."""
-
-    @property
-    def to_prepare(self) -> tuple[Brief, ...]:
-        """Allegations this side must answer and has not: the points to prepare."""
-        return tuple(b for b in self.must_answer if b.status != "answered")
-
-    @property
-    def acknowledged(self) -> tuple[Brief, ...]:
-        """The points to prepare that the map acknowledges as open, with a reason."""
-        return tuple(b for b in self.must_answer if b.status == "acknowledged")
-
-    @property
-    def to_counter(self) -> tuple[tuple[ClaimView, tuple[str, ...]], ...]:
-        """Answers to this side's allegations that it does not attack yet, each with the
-        allegations it answers: the other points to prepare (the mirror of ``to_prepare``)."""
-        answered: dict[str, list[str]] = {}
-        views: dict[str, ClaimView] = {}
-        for brief in self.own:
-            for link in brief.answers:
-                if link.claim.id in brief.uncountered:
-                    views[link.claim.id] = link.claim
-                    allegations = answered.setdefault(link.claim.id, [])
-                    if brief.claim.id not in allegations:
-                        allegations.append(brief.claim.id)
-        return tuple((views[k], tuple(v)) for k, v in answered.items())
-
-
-@dataclass(frozen=True, slots=True)
-class MapEntry:
-    """A claim of the whole map with its relations, for the moderator."""
-
-    claim: ClaimView
-    supports: tuple[str, ...]
-    rebuts: tuple[str, ...]
-    undercuts: tuple[str, ...]
-    supported_by: tuple[str, ...]
-    attacked_by: tuple[str, ...]
-
-    def relations(self) -> Iterator[tuple[str, tuple[str, ...]]]:
-        """(what, claim ids) for each kind of relation the claim has, in reading order."""
-        for name, ids in (
-            ("Supports", self.supports),
-            ("Rebuts", self.rebuts),
-            ("Backed by", self.supported_by),
-            ("Attacked by", self.attacked_by),
-        ):
-            if ids:
-                yield name, ids
-
-
-@dataclass(frozen=True, slots=True)
-class AllegationRow:
-    """A line of the moderator's table of allegations."""
-
-    claim: ClaimView
-    must_answer: tuple[PartyView, ...]
-    answers: tuple[str, ...]
-    """Ids of the claims that answer it."""
-    counters: tuple[str, ...]
-    """Ids of the claims that attack those answers."""
-
-
-@dataclass(frozen=True, slots=True)
-class Question:
-    """A question a teacher can ask, with the answer the map gives."""
-
-    prompt: str
-    answer: str
-    claims: tuple[str, ...] = ()
-    """The claims the answer names, in order."""
-    quotes: tuple[Card, ...] = ()
-    """The quotations the answer is about, when it is about quotations."""
-
-
-@dataclass(frozen=True, slots=True)
-class ModeratorSheet:
-    """The whole map, every allegation's status, and questions for the class."""
-
-    title: str | None
-    description: str | None
-    parties: tuple[PartyView, ...]
-    sources: tuple[SourceView, ...]
-    entries: tuple[MapEntry, ...]
-    allegations: tuple[AllegationRow, ...]
-    questions: tuple[Question, ...]
-    semantics: bool
-
-    def entry(self, claim_id: str) -> MapEntry | None:
-        return next((e for e in self.entries if e.claim.id == claim_id), None)
 
 
 def sides(amap: ArgMap) -> tuple[PartyView, ...]:
@@ -289,11 +122,6 @@ def claim_views(amap: ArgMap) -> dict[str, ClaimView]:
     return {claim_id: analysis.view(claim_id) for claim_id in amap.claim_by_id}
 
 
-def is_acknowledged_open(claim: Claim) -> str | None:
-    """The reason a claim gives for leaving AM201 (unanswered) open, if it gives one."""
-    return acknowledgement(claim)
-
-
 class _Analysis:
     """Indexes over one map, built once, shared by the documents computed from it."""
 
@@ -305,24 +133,12 @@ class _Analysis:
         self.unanswered = self.relations.unanswered_ids()
         self.parties = {p.id: p for p in sides(amap)}
         self.labels = grounded_labels(amap)
-        self.supporters: defaultdict[str, list[Claim]] = defaultdict(list)
-        self.rebutters: defaultdict[str, list[Claim]] = defaultdict(list)
-        self.undercutters: defaultdict[tuple[str, str], list[Claim]] = defaultdict(list)
-        self.undercutting: defaultdict[str, list[Claim]] = defaultdict(list)
+        rel = self.relations
+        self.supporters = {c: list(rel.supporters(c)) for c in self.claims if rel.supporters(c)}
+        self.rebutters = {c: list(rel.rebutters(c)) for c in self.claims if rel.rebutters(c)}
+        self.undercutters = {k: list(v) for k, v in rel.undercut_relations().items()}
+        self.undercutting = {c: list(rel.undercutting(c)) for c in self.claims}
         """Claim id -> claims undercutting a relation that ends at it."""
-        for claim in self.claims.values():
-            for ref in claim.supports:
-                if ref.target != claim.id and claim not in self.supporters[ref.target]:
-                    self.supporters[ref.target].append(claim)
-            for ref in claim.rebuts:
-                if ref.target != claim.id and claim not in self.rebutters[ref.target]:
-                    self.rebutters[ref.target].append(claim)
-            for undercut in claim.undercuts:
-                key = (undercut.source, undercut.target)
-                if key in self.relation_kinds and claim.id not in key:
-                    self.undercutters[key].append(claim)
-                    if claim not in self.undercutting[undercut.target]:
-                        self.undercutting[undercut.target].append(claim)
         self._views: dict[str, ClaimView] = {}
 
     # -- claims -------------------------------------------------------------------------
@@ -338,11 +154,8 @@ class _Analysis:
         status: Status | None = None
         reason: str | None = None
         if claim.is_allegation:
-            if claim.id not in self.unanswered:
-                status = "answered"
-            else:
-                reason = is_acknowledged_open(claim)
-                status = "acknowledged" if reason is not None else "unanswered"
+            found = self.relations.status(claim)
+            status, reason = found.status, found.reason
         view = ClaimView(
             id=claim.id,
             text=claim.text,
@@ -489,7 +302,7 @@ class _Analysis:
                 )
             )
         uncountered = tuple(
-            _unique(
+            unique(
                 claim.id
                 for claim, how, _ in answers
                 if not any(
@@ -547,9 +360,9 @@ class _Analysis:
         attacked_by.extend(c.id for c in self.undercutting[claim.id] if c.id not in attacked_by)
         return MapEntry(
             self.view(claim.id),
-            supports=_unique(r.target for r in claim.supports),
-            rebuts=_unique(r.target for r in claim.rebuts),
-            undercuts=_unique(u.label for u in claim.undercuts),
+            supports=unique(r.target for r in claim.supports),
+            rebuts=unique(r.target for r in claim.rebuts),
+            undercuts=unique(u.label for u in claim.undercuts),
             supported_by=tuple(c.id for c in self.supporters.get(claim.id, ())),
             attacked_by=tuple(attacked_by),
         )
@@ -565,7 +378,7 @@ class _Analysis:
         return AllegationRow(
             self.view(allegation.id),
             self.must_answer(allegation),
-            _unique(c.id for c, _, _ in answers),
+            unique(c.id for c, _, _ in answers),
             tuple(counters),
         )
 
@@ -579,175 +392,10 @@ class _Analysis:
             sources=self.sources(),
             entries=tuple(self.entry(c) for c in self.claims.values()),
             allegations=rows,
-            questions=tuple(self.questions(rows)),
+            questions=tuple(class_questions(self, rows)),
             semantics=self.labels is not None,
         )
-
-    # -- questions ----------------------------------------------------------------------
-
-    def questions(self, rows: tuple[AllegationRow, ...]) -> Iterable[Question]:
-        """Questions drawn from the map's structure, each with the answer the map gives."""
-        if not rows:
-            return
-        open_rows = [r for r in rows if not r.answers]
-        if open_rows:
-            yield Question(
-                "Which allegation does no answer reach?",
-                _count(len(open_rows), "allegation")
-                + " stand without any answer"
-                + (
-                    f" ({sum(r.claim.status == 'acknowledged' for r in open_rows)} acknowledged "
-                    "as open by the map's authors)"
-                    if any(r.claim.status == "acknowledged" for r in open_rows)
-                    else ""
-                )
-                + ".",
-                tuple(r.claim.id for r in open_rows),
-            )
-        else:
-            yield Question(
-                "Which allegation does no answer reach?",
-                "None: every allegation has at least one answer. Which answer is the weakest?",
-            )
-        reach: defaultdict[str, list[str]] = defaultdict(list)
-        for row in rows:
-            for answer in row.answers:
-                reach[answer].append(row.claim.id)
-        if reach:
-            best = max(len(v) for v in reach.values())
-            top = [a for a, v in reach.items() if len(v) == best]
-            yield Question(
-                "Which single answer rebuts the most allegations?",
-                f"{_names(top)} answer{'s' if len(top) == 1 else ''} "
-                f"{_count(best, 'allegation')}"
-                + (" each" if len(top) > 1 else "")
-                + (": " + ", ".join(reach[top[0]]) if len(top) == 1 else "")
-                + ".",
-                tuple(top),
-            )
-        attacked = [a for a in reach if self.attacks_on_answer(a, rows)]
-        if attacked:
-            yield Question(
-                "Which answer is itself attacked?",
-                f"{_count(len(attacked), 'answer')} "
-                + ("meets" if len(attacked) == 1 else "meet")
-                + " a counter-attack: "
-                + "; ".join(
-                    f"{a} by {', '.join(self.attacks_on_answer(a, rows))}" for a in attacked
-                )
-                + ".",
-                tuple(attacked),
-            )
-        elif reach:
-            yield Question(
-                "Which answer is itself attacked?",
-                "None: no answer meets a counter-attack. What could the other side say?",
-            )
-        weights = self.quote_weights()
-        if weights:
-            best = max(len(v) for v in weights.values())
-            top = [c for c, v in weights.items() if len(v) == best]
-            yield Question(
-                "Which quotation carries the most weight?",
-                f"The quotation{'s' if len(top) > 1 else ''} cited by {_names(top)}: "
-                f"{'each ' if len(top) > 1 else ''}bears on {_count(best, 'claim')}"
-                + (" (" + ", ".join(weights[top[0]]) + ")" if len(top) == 1 else "")
-                + ", through what it supports and what that attacks.",
-                tuple(top),
-                tuple(card for c in top for card in self.view(c).quotes),
-            )
-        bare = [r.claim.id for r in rows if not self.rests_on_quote(r.claim.id)]
-        if bare:
-            yield Question(
-                "Which allegation rests on no quotation at all?",
-                f"{_count(len(bare), 'allegation')}: neither it nor anything supporting it "
-                "quotes a source.",
-                tuple(bare),
-            )
-        undercutting = [
-            c.id
-            for c in self.claims.values()
-            if any((u.source, u.target) in self.relation_kinds for u in c.undercuts)
-        ]
-        if undercutting:
-            yield Question(
-                "Which claims attack an inference rather than a claim?",
-                f"{_count(len(undercutting), 'claim')} undercut the step from one claim to "
-                "another without denying either.",
-                tuple(undercutting),
-            )
-        if self.labels is not None:
-            standing = [r.claim.id for r in rows if r.claim.label == "in"]
-            defeated = [r.claim.id for r in rows if r.claim.label == "out"]
-            yield Question(
-                "Under grounded semantics, which allegations still stand?",
-                f"{_count(len(standing), 'allegation')} in (standing), "
-                f"{_count(len(defeated), 'allegation')} out (defeated), the rest undecided. "
-                "Does the class agree with the calculation?",
-                tuple(standing),
-            )
-
-    def attacks_on_answer(self, answer: str, rows: tuple[AllegationRow, ...]) -> list[str]:
-        claim = self.claims[answer]
-        out: list[str] = []
-        for row in rows:
-            if answer in row.answers:
-                for attacker, _ in self.attacks_on(claim, (answer, row.claim.id)):
-                    if attacker.id not in out:
-                        out.append(attacker.id)
-        return out
-
-    def quote_weights(self) -> dict[str, list[str]]:
-        """Quoting claim id -> the claims its quotations bear on (supported, then attacked)."""
-        supported: defaultdict[str, list[str]] = defaultdict(list)
-        for claim in self.claims.values():
-            supported[claim.id] = [r.target for r in claim.supports if r.target in self.claims]
-        weights: dict[str, list[str]] = {}
-        for claim in self.claims.values():
-            if not any(c.quote for c in claim.cite):
-                continue
-            reached: list[str] = []  # in the order found, for a stable sheet
-            seen: set[str] = {claim.id}
-            stack = list(supported[claim.id])
-            while stack:
-                current = stack.pop()
-                if current in seen:
-                    continue
-                seen.add(current)
-                reached.append(current)
-                stack.extend(supported[current])
-            attacked: list[str] = []
-            for backer in (claim.id, *reached):
-                for ref in self.claims[backer].rebuts:
-                    attacked.append(ref.target)
-                attacked.extend(u.target for u in self.claims[backer].undercuts)
-            weights[claim.id] = list(_unique([*reached, *attacked]))
-        return {k: v for k, v in weights.items() if v}
-
-    def rests_on_quote(self, claim_id: str) -> bool:
-        stack, seen = [claim_id], set()
-        while stack:
-            current = stack.pop()
-            if current in seen or current not in self.claims:
-                continue
-            seen.add(current)
-            if any(c.quote for c in self.claims[current].cite):
-                return True
-            stack.extend(s.id for s in self.supporters.get(current, ()))
-        return False
 
 
 def _tie(tie: tuple[str, str]) -> str:
     return f"{tie[0]} -> {tie[1]}"
-
-
-def _unique(items: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(items))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
-
-
-def _names(ids: list[str]) -> str:
-    return ", ".join(ids)
