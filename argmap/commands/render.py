@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from argmap.analysis.semantics import SEMANTICS
-from argmap.commands.common import add_map_arguments, load_map
+from argmap.commands.common import add_map_arguments, load_map, write_stdout
 from argmap.commands.errors import EXIT_OK, CommandError
 from argmap.draw.diagram import GROUPINGS, LAYOUTS, RANKDIRS
+from argmap.draw.render import FORMATS as RENDER_FORMATS
 
 PAPERS = ("a4", "a3", "letter")
 
@@ -21,15 +22,19 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_map_arguments(parser)
-    parser.usage = "argmap render [options] PATH [PATH ...] -o FILE"
+    parser.usage = "argmap render [options] PATH [PATH ...] [-o FILE | --format FORMAT]"
     parser.add_argument(
         "-o",
         "--output",
-        required=True,
         metavar="FILE",
         help="the file to write; its suffix names the format: "
         ".svg .png .pdf (Graphviz), .dot, .mmd (Mermaid), .md (Markdown page with the "
-        "Mermaid), .html (interactive explorer)",
+        "Mermaid), .html (interactive explorer). Default: standard output",
+    )
+    parser.add_argument(
+        "--format",
+        choices=RENDER_FORMATS,
+        help="the output format, when it is not -o's suffix (default on standard output: svg)",
     )
     parser.add_argument(
         "--rankdir",
@@ -108,16 +113,22 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from argmap.draw.render import RenderError, format_of
 
+    to_stdout = args.output in (None, "-")
     try:
-        fmt = format_of(args.output)
+        fmt = args.format or ("svg" if to_stdout else format_of(args.output))
     except RenderError as exc:
         raise CommandError(str(exc)) from None
+    if to_stdout and fmt in ("png", "pdf") and sys.stdout.isatty():
+        raise CommandError(f"a {fmt.upper()} is not for a terminal: give -o FILE.{fmt}")
     amap = load_map(args, partial="what loaded is drawn")
     labels = None
     if args.labels:
-        from argmap.commands.analyse import labels_for_command
+        from argmap.analysis.report import AnalysisError, map_labels
 
-        labels = labels_for_command(amap, args.labels)
+        try:
+            labels = map_labels(amap, args.labels)
+        except AnalysisError as exc:
+            raise CommandError(str(exc)) from None
     options = diagram_options(args, amap, labels)
     if args.landscape and not args.paper:
         raise CommandError("--landscape needs --paper a4, a3 or letter")
@@ -171,7 +182,7 @@ def diagram_options(
 
 def render_to_file(
     amap: ArgMap,
-    output: str,
+    output: str | None,
     fmt: str,
     options: DiagramOptions,
     *,
@@ -214,4 +225,7 @@ def render_to_file(
         )
     except (RenderError, ValueError) as exc:
         raise CommandError(str(exc)) from None
+    if output in (None, "-"):
+        write_stdout(data)
+        return
     write(output, data, protect=amap.files)
