@@ -30,6 +30,8 @@ RULE = Rule("AM102", "dangling-reference", "error", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
+    if ctx.amap.unparsed:
+        return  # the target may be in a file that did not parse; its AM001 says so, once
     claims = ctx.amap.claim_by_id
     sources = ctx.amap.source_by_id
     claim_like, source_like = _Hints(claims), _Hints(sources)

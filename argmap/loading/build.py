@@ -17,16 +17,14 @@ import codecs
 import difflib
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from argmap import schema as schema_data
 from argmap.dates import SYNTAX as DATE_SYNTAX
-from argmap.findings import Finding
+from argmap.findings import SCHEMA, YAML_SYNTAX, Finding
 from argmap.gc_pause import cyclic_gc_paused
-from argmap.lint import schema as schema_rule
-from argmap.lint import yaml_syntax
 from argmap.loading.events import MAX_LISTED, MAX_NODES
 from argmap.loading.fast import read_claims
 from argmap.loading.fields import (
@@ -135,6 +133,9 @@ def assemble(
         found.extend(records.problems)
     glossary = [entry for records in files for entry in records.glossary]
     found.extend(_repeated_terms(glossary))
+    unparsed = tuple(records.unparsed for records in files if records.unparsed is not None)
+    if unparsed:
+        _note_unchecked(found, unparsed[0])
     return ArgMap(
         root=str(root),
         files=tuple(records.path for records in files),
@@ -145,8 +146,22 @@ def assemble(
         problems=tuple(found),
         glossary=tuple(glossary),
         events=tuple(event for records in files for event in records.events),
-        unparsed=tuple(records.unparsed for records in files if records.unparsed is not None),
+        unparsed=unparsed,
     )
+
+
+UNCHECKED_NOTE = (
+    "; until this file is read whole, references to claims and answers to allegations "
+    "are not checked, since their targets may be in the part not read"
+)
+
+
+def _note_unchecked(found: list[Finding], stopped: Span) -> None:
+    """Say once, on the first file that was not read whole, what is not checked."""
+    for i, finding in enumerate(found):
+        if finding.span == stopped:
+            found[i] = replace(finding, message=finding.message + UNCHECKED_NOTE)
+            return
 
 
 def _repeated_terms(glossary: list[GlossaryEntry]) -> Iterable[Finding]:
@@ -154,7 +169,7 @@ def _repeated_terms(glossary: list[GlossaryEntry]) -> Iterable[Finding]:
     for entry in glossary:
         earlier = first.setdefault(entry.term, entry)
         if earlier is not entry:
-            yield schema_rule.RULE.finding(
+            yield SCHEMA.finding(
                 f"glossary term {_quote(entry.term)} is defined twice, first at {earlier.span}; "
                 "keep one definition",
                 entry.span,
@@ -165,7 +180,7 @@ def read_file(path: Path, root: Path) -> FileRecords:
     """Read, decode, parse and validate one claim file of the map at ``root``."""
     data = read_claim_file(path)
     if isinstance(data, Finding):
-        return FileRecords(str(path), problems=[data])
+        return FileRecords(str(path), problems=[data], unparsed=data.span)
     return read_file_text(data, str(path), root)
 
 
@@ -180,7 +195,7 @@ def read_file_text(data: bytes | str, path: str, root: str | os.PathLike[str]) -
         text = decode(data)
         if isinstance(text, DecodeError):
             records.problems.append(
-                yaml_syntax.RULE.finding(text.message, Span(path, text.line, text.column))
+                YAML_SYNTAX.finding(text.message, Span(path, text.line, text.column))
             )
             records.unparsed = Span(path, text.line, text.column)
             return records
@@ -240,14 +255,12 @@ class _FileBuilder:
         if self.errors > MAX_LISTED:  # a flood (millions of bad items) costs no memory
             self.first_unlisted = self.first_unlisted or (line, column)
             return
-        self.into.problems.append(
-            schema_rule.RULE.finding(message, Span(self.path, line, column), claim)
-        )
+        self.into.problems.append(SCHEMA.finding(message, Span(self.path, line, column), claim))
 
     def count_unlisted(self) -> None:
         if self.first_unlisted is not None:
             self.into.problems.append(
-                schema_rule.RULE.finding(
+                SCHEMA.finding(
                     f"{self.errors - MAX_LISTED} more schema problems in this file are not "
                     "listed, from here on; fix the ones above first",
                     Span(self.path, *self.first_unlisted),

@@ -11,8 +11,7 @@ import os
 import stat
 from pathlib import Path
 
-from argmap.findings import Finding
-from argmap.lint import unreadable_file
+from argmap.findings import UNREADABLE_FILE, Finding
 from argmap.model import Span
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -107,7 +106,7 @@ def _is_within(path: str, root: str) -> bool:
 
 
 def unreadable(path: Path | str, message: str) -> Finding:
-    return unreadable_file.RULE.finding(message, Span(str(path), 1, 1))
+    return UNREADABLE_FILE.finding(message, Span(str(path), 1, 1))
 
 
 def read_claim_file(path: Path) -> bytes | Finding:

@@ -25,8 +25,7 @@ from typing import Any, NamedTuple, TypeAlias
 
 import yaml
 
-from argmap.findings import Finding
-from argmap.lint import duplicate_key, unsupported_yaml, yaml_syntax
+from argmap.findings import DUPLICATE_KEY, SCHEMA, UNSUPPORTED_YAML, YAML_SYNTAX, Finding, Rule
 from argmap.loading.events import (
     MAX_DEPTH,
     MAX_LISTED,
@@ -97,21 +96,21 @@ def parse_tree(data: bytes | str, path: str) -> tuple[Node | None, list[Finding]
 def parse(data: bytes | str, path: str) -> Parsed:
     """Parse one YAML document: its tree (partial after a syntax error) and findings."""
     findings: list[Finding] = []
-    counts: dict[Any, int] = {}
-    first_unlisted: dict[Any, tuple[int, int]] = {}
+    counts: dict[Rule, int] = {}
+    first_unlisted: dict[Rule, tuple[int, int]] = {}
 
-    def report(rule: Any, message: str, line: int, column: int) -> None:
+    def report(rule: Rule, message: str, line: int, column: int) -> None:
         count = counts[rule] = counts.get(rule, 0) + 1
         if count <= MAX_LISTED:
-            findings.append(rule.RULE.finding(message, Span(path, line, column)))
+            findings.append(rule.finding(message, Span(path, line, column)))
         elif count == MAX_LISTED + 1:
             first_unlisted[rule] = (line, column)
 
     root, stopped = _parse(data, report)
     for rule, (line, column) in first_unlisted.items():
         findings.append(
-            rule.RULE.finding(
-                f"{counts[rule] - MAX_LISTED} more {rule.RULE.name} problems in this file "
+            rule.finding(
+                f"{counts[rule] - MAX_LISTED} more {rule.name} problems in this file "
                 "are not listed, from here on; fix the ones above first",
                 Span(path, line, column),
             )
@@ -119,7 +118,7 @@ def parse(data: bytes | str, path: str) -> Parsed:
     return Parsed(root, findings, Span(path, *stopped) if stopped else None)
 
 
-Report: TypeAlias = Callable[[Any, str, int, int], None]
+Report: TypeAlias = Callable[[Rule, str, int, int], None]
 
 
 def _parse(data: bytes | str, report: Report) -> tuple[Node | None, tuple[int, int] | None]:
@@ -131,19 +130,19 @@ def _parse(data: bytes | str, report: Report) -> tuple[Node | None, tuple[int, i
         return builder.build(parser.get_event), None
     except yaml.MarkedYAMLError as exc:
         line, column = _error_position(data, exc)
-        report(yaml_syntax, f"invalid YAML: {_syntax_message(exc)}", line, column)
+        report(YAML_SYNTAX, f"invalid YAML: {_syntax_message(exc)}", line, column)
     except yaml.reader.ReaderError as exc:  # a character YAML does not allow
         character = exc.character if isinstance(exc.character, int) else ord(exc.character)
         line, column = _offset_position(data, exc.position)
         report(
-            yaml_syntax,
+            YAML_SYNTAX,
             f"invalid YAML: {exc.reason}: U+{character:04X}; remove that character",
             line,
             column,
         )
     except yaml.YAMLError as exc:
         line, column = 1, 1
-        report(yaml_syntax, f"invalid YAML: {_one_line(str(exc))}", line, column)
+        report(YAML_SYNTAX, f"invalid YAML: {_one_line(str(exc))}", line, column)
     finally:
         if parser is not None:
             parser.dispose()
@@ -254,7 +253,7 @@ class _TreeBuilder:
                 line, column = mark.line + 1, mark.column + 1
                 if len(stack) >= MAX_DEPTH:
                     report(
-                        unsupported_yaml,
+                        UNSUPPORTED_YAML,
                         f"nesting deeper than {MAX_DEPTH} levels; claim files need a few, "
                         "so the rest of this file was not read",
                         line,
@@ -276,7 +275,7 @@ class _TreeBuilder:
                 mark = event.start_mark
                 line, column = mark.line + 1, mark.column + 1
                 report(
-                    unsupported_yaml,
+                    UNSUPPORTED_YAML,
                     f"alias '*{event.anchor}' is not supported in claim files; write the value out",
                     line,
                     column,
@@ -287,7 +286,7 @@ class _TreeBuilder:
                 if documents > 1:
                     mark = event.start_mark
                     report(
-                        yaml_syntax,
+                        YAML_SYNTAX,
                         "a claim file holds one YAML document; "
                         "split the others into files of their own",
                         mark.line + 1,
@@ -301,7 +300,7 @@ class _TreeBuilder:
             nodes += 1
             if nodes > MAX_NODES:
                 report(
-                    unsupported_yaml,
+                    UNSUPPORTED_YAML,
                     f"more than {MAX_NODES:,} values in one file; split it "
                     "(the rest of this file was not read)",
                     node.line,
@@ -328,13 +327,13 @@ class _TreeBuilder:
 
 
 def _refuse_anchor(report: Report, line: int, column: int) -> None:
-    report(unsupported_yaml, "anchors are not supported in claim files", line, column)
+    report(UNSUPPORTED_YAML, "anchors are not supported in claim files", line, column)
 
 
 def _refuse_tag(report: Report, tag: str, line: int, column: int) -> None:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
     report(
-        unsupported_yaml,
+        UNSUPPORTED_YAML,
         f"tag '{_one_line(shown)}' is not supported; claim files hold plain strings, "
         "lists and mappings",
         line,
@@ -344,7 +343,7 @@ def _refuse_tag(report: Report, tag: str, line: int, column: int) -> None:
 
 def _duplicate_key(report: Report, key_text: str, first_line: int, line: int, column: int) -> None:
     report(
-        duplicate_key,
+        DUPLICATE_KEY,
         f"key '{_one_line(key_text)}' repeats the one on line {first_line}; "
         "the first value is kept, remove one of them",
         line,
@@ -353,11 +352,9 @@ def _duplicate_key(report: Report, key_text: str, first_line: int, line: int, co
 
 
 def _invalid_key(report: Report, node: Node) -> Any:
-    from argmap.lint import schema
-
     value, line, column = node
     what = "null" if value is None else "a list" if isinstance(value, list) else "a mapping"
-    report(schema, f"a key must be a plain string, not {what}", line, column)
+    report(SCHEMA, f"a key must be a plain string, not {what}", line, column)
     return _INVALID_KEY
 
 
