@@ -37,6 +37,8 @@ from collections.abc import Iterator
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
+from argmap.model import ArgMap, Claim
+from argmap.relations import Relations
 
 RULE = Rule("AM207", "open-but-defeated", "warning", __doc__ or "")
 
@@ -49,8 +51,10 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     from argmap.analysis.framework import FrameworkTooLarge
     from argmap.analysis.semantics import claim_labels
 
+    around = _influencing(rel, acknowledged)
+    part = ArgMap(ctx.amap.root, claims=tuple(c for c in ctx.amap.claims if c.id in around))
     try:
-        labels = claim_labels(ctx.amap, "grounded", "bipolar")
+        labels = claim_labels(part, "grounded", "bipolar")
     except FrameworkTooLarge:
         return  # 'argmap analyse' says why; lint stays bounded
     for claim in acknowledged:
@@ -70,3 +74,25 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             claim.span,
             claim.id,
         )
+
+
+def _influencing(rel: Relations, claims: list[Claim]) -> set[str]:
+    """The claims with a path of relations or undercuts to one of ``claims``, and those.
+
+    A grounded label depends only on what can reach the argument, and under the bipolar
+    reading a derived attack runs along such a path too, so labelling this part of the
+    map gives these claims the labels the whole map gives them, at a fraction of the cost.
+    """
+    found = {claim.id for claim in claims}
+    pending = list(found)
+    while pending:
+        claim_id = pending.pop()
+        for other in (
+            *rel.supporters(claim_id),
+            *rel.rebutters(claim_id),
+            *rel.undercutting(claim_id),
+        ):
+            if other.id not in found:
+                found.add(other.id)
+                pending.append(other.id)
+    return found

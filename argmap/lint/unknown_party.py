@@ -31,11 +31,14 @@ from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
 from argmap.model import Span
 
+DECLARE = "; declare it under 'parties'"
+
 RULE = Rule("AM103", "unknown-party", "error", __doc__ or "")
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     parties = ctx.amap.party_by_id
+    hints: dict[str, str] = {}
     reported: set[Span] = set()  # a file's `party:` is shared by its claims: report it once
     for claim in ctx.amap.claims:
         used = [
@@ -46,6 +49,9 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         for key, party, span in used:
             if party and party not in parties and span is not None and span not in reported:
                 reported.add(span)
-                close = difflib.get_close_matches(party, list(parties), n=1)
-                hint = f"; did you mean '{close[0]}'?" if close else "; declare it under 'parties'"
+                hint = hints.get(party)
+                if hint is None:  # one search per unknown name, however often it is used
+                    close = difflib.get_close_matches(party, list(parties), n=1)
+                    hint = f"; did you mean '{close[0]}'?" if close else DECLARE
+                    hints[party] = hint
                 yield RULE.finding(f"{key} '{party}' is not a declared party{hint}", span, claim.id)

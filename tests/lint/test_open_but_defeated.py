@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from argmap.analysis.semantics import claim_labels
+from argmap.lint import LintContext
+from argmap.lint.open_but_defeated import check
+from argmap.model import ArgMap, Claim, Ignore, Ref, Span, Undercut
+from argmap.relations import relations_of
+
 from .conftest import LintMap
 
 PARTIES = "parties: {pro: {name: Prosecution}, def: {name: Defence}}\n"
@@ -63,3 +72,49 @@ claims:
         select=["AM207"],
     )
     assert linted.findings == []
+
+
+IDS = ["a", "b", "c", "d", "e", "f"]
+AT = Span("a.yaml", 1, 1)
+TARGETS = st.lists(st.sampled_from(IDS), max_size=2)
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgMap:
+    claims = []
+    for cid in IDS:
+        allegation = draw(st.booleans())
+        claims.append(
+            Claim(
+                cid,
+                cid,
+                draw(st.sampled_from(["pro", "def"])),
+                AT,
+                kind="allegation" if allegation else "claim",
+                supports=tuple(
+                    Ref(t, AT) for t in draw(st.lists(st.sampled_from(IDS), max_size=2))
+                ),
+                rebuts=tuple(Ref(t, AT) for t in draw(st.lists(st.sampled_from(IDS), max_size=2))),
+                undercuts=tuple(
+                    Undercut(s, t, AT)
+                    for s, t in draw(
+                        st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS)), max_size=1)
+                    )
+                ),
+                ignore=(Ignore("AM201", "open", AT),) if allegation else (),
+            )
+        )
+    return ArgMap("map", claims=tuple(claims))
+
+
+@settings(max_examples=150, deadline=None)
+@given(maps())
+def test_labelling_part_of_the_map_agrees_with_the_whole(amap: ArgMap) -> None:
+    labels = claim_labels(amap, "grounded", "bipolar")
+    rel = relations_of(amap)
+    expected = {
+        c.id
+        for c in rel.unanswered()
+        if rel.status(c).status == "acknowledged" and labels[c.id] == "out"
+    }
+    assert {f.claim for f in check(LintContext(amap))} == expected
