@@ -20,10 +20,11 @@ from argmap.model import ArgMap, Claim
 def as_of(amap: ArgMap, when: Period | str) -> ArgMap:
     """``amap`` as of ``when`` (a ``Period`` or a date string; ``DateError`` if bad)."""
     period = when if isinstance(when, Period) else parse_period(when)
-    kept = tuple(c for c in amap.claims if is_said_by(said_period(c, amap), period))
-    if len(kept) == len(amap.claims):
+    said = [is_said_by(said_period(c, amap), period) for c in amap.claims]
+    if all(said):
         return amap
-    dropped = [c for c in amap.claims if not is_said_by(said_period(c, amap), period)]
+    kept = tuple(c for c, there in zip(amap.claims, said, strict=True) if there)
+    dropped = [c for c, there in zip(amap.claims, said, strict=True) if not there]
     kept_parties, kept_sources = _used(kept)
     later_parties, later_sources = _used(dropped)
     parties = tuple(p for p in amap.parties if p.id in kept_parties or p.id not in later_parties)
