@@ -516,3 +516,36 @@ def test_acknowledged_findings_are_not_sarif_errors(write_map: WriteMap, run_cli
     kept = json.loads(run_cli("lint", "--format", "sarif", "--keep-acknowledged", root)[1])
     (note,) = [r for r in kept["runs"][0]["results"] if r["ruleId"] == "AM201"]
     assert note["level"] == "note" and note["suppressions"][0]["kind"] == "inSource"
+
+
+def test_export_takes_its_format_from_the_suffix(
+    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+) -> None:
+    root = write_map({"a.yaml": CLEAN})
+    target = tmp_path / "map.graphml"
+    assert run_cli("export", "-o", target, root)[0] == 0
+    assert "<graphml" in target.read_text(encoding="utf-8")
+    assert run_cli("export", "-o", tmp_path / "m.argdown", root)[0] == 0
+    code, _, err = run_cli("export", "-o", tmp_path / "m.json", root)
+    assert code == 2 and "--to" in one_line_error(err)
+    code, _, err = run_cli("export", root)
+    assert code == 2 and "--to FORMAT" in one_line_error(err)
+    code, out, _ = run_cli("export", "--to", "tgf", "-o", "-", root)
+    assert code == 0 and "#" in out
+
+
+def test_render_writes_to_standard_output_without_o(write_map: WriteMap, run_cli: RunCli) -> None:
+    root = write_map({"a.yaml": CLEAN})
+    code, out, _ = run_cli("render", "--format", "mmd", root)
+    assert code == 0 and out.startswith(("flowchart", "%%", "---", "graph"))
+    code, out, _ = run_cli("render", "--format", "dot", "-o", "-", root)
+    assert code == 0 and "digraph" in out
+
+
+def test_importing_argdown_text_says_to_run_argdown_json_first(
+    run_cli: RunCli, tmp_path: Path
+) -> None:
+    source = tmp_path / "debate.argdown"
+    source.write_text("[Claim]: Text.\n")
+    code, _, err = run_cli("import", "argdown", source, "-o", tmp_path / "out")
+    assert code == 2 and "argdown json" in one_line_error(err)

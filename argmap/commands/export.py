@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 
 from argmap.commands.common import add_map_arguments, emit, load_map
 from argmap.commands.errors import EXIT_OK, CommandError
@@ -32,9 +33,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_map_arguments(parser)
     parser.add_argument(
         "--to",
-        required=True,
         metavar="FORMAT",
-        help="the format: " + "; ".join(f"{k}: {v[2]}" for k, v in EXPORTERS.items()),
+        help="the format (default: -o's suffix, e.g. .graphml .argdown .aif .apx .tgf .i23): "
+        + "; ".join(f"{k}: {v[2]}" for k, v in EXPORTERS.items()),
     )
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
@@ -49,8 +50,26 @@ def exporter(name: str) -> tuple[str, str]:
     return module, function
 
 
+SUFFIXES = {".argdown": "argdown", ".ad": "argdown", ".aif": "aif", ".graphml": "graphml"}
+
+
+def format_of(args: argparse.Namespace) -> str:
+    """``--to``, else the format that ``-o``'s suffix names; a usage error when neither."""
+    if args.to:
+        return str(args.to)
+    output = args.output if args.output not in (None, "-") else None
+    if output is None:
+        raise CommandError("export needs --to FORMAT (or -o FILE with a suffix that names one)")
+    suffix = os.path.splitext(output)[1].lower()
+    name = SUFFIXES.get(suffix) or (suffix[1:] if suffix[1:] in EXPORTERS else None)
+    if name is None:
+        hint = " (AIF or node-link JSON?)" if suffix == ".json" else ""
+        raise CommandError(f"the suffix of {output!r} names no format{hint}: give --to FORMAT")
+    return name
+
+
 def run(args: argparse.Namespace) -> int:
-    module_name, function_name = exporter(args.to)
+    module_name, function_name = exporter(format_of(args))
     amap = load_map(args, partial="what loaded is exported")
     generate = getattr(importlib.import_module(module_name), function_name)
     emit(args, generate(amap), amap)

@@ -21,7 +21,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from argmap.commands.common import write_stdout
 from argmap.commands.errors import EXIT_FINDINGS, EXIT_OK, CommandError
+from argmap.terminal import escape
 
 IMPORTERS: dict[str, tuple[str, str, str]] = {
     "aif": ("argmap.formats.aif.read", "read_aif", "AIF JSON (AIFdb, OVA, xAIF)"),
@@ -61,6 +63,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format not in IMPORTERS:
         raise CommandError(f"unknown format: {args.format!r} (must be one of {sorted(IMPORTERS)})")
     module_name, function_name, what = IMPORTERS[args.format]
+    if args.format == "argdown" and Path(args.file).suffix.lower() in (".argdown", ".ad"):
+        raise CommandError(
+            f"{escape(args.file)} is Argdown text; argmap reads the JSON that Argdown writes: "
+            "run 'argdown json FILE OUTDIR' (npm @argdown/cli) first, then import the .json"
+        )
     text = _read(args.file)
     output = Path(args.output)
     _check_output(output, args.force)
@@ -80,11 +87,12 @@ def run(args: argparse.Namespace) -> int:
     for relative, content in files.items():
         write(output / relative, content)
     findings = [*findings, *load(output).problems]  # none, unless DIR held other files
-    sys.stdout.write(render(findings, args.report_format))
+    write_stdout(render(findings, args.report_format), escaped=True)
     relations = sum(len(c.supports) + len(c.rebuts) + len(c.undercuts) for c in amap.claims)
     sys.stderr.write(
         f"argmap: imported {len(amap.claims)} claims, {relations} relations and "
-        f"{len(amap.parties)} parties from {args.file} ({what}) into {output}\n"
+        f"{len(amap.parties)} parties from {escape(args.file)} ({what}) "
+        f"into {escape(str(output))}\n"
     )
     return EXIT_FINDINGS if any(f.fails() for f in findings) else EXIT_OK
 
