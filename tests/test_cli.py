@@ -526,7 +526,9 @@ def test_export_takes_its_format_from_the_suffix(
     assert run_cli("export", "-o", target, root)[0] == 0
     assert "<graphml" in target.read_text(encoding="utf-8")
     assert run_cli("export", "-o", tmp_path / "m.argdown", root)[0] == 0
-    code, _, err = run_cli("export", "-o", tmp_path / "m.json", root)
+    assert run_cli("export", "-o", tmp_path / "m.json", root)[0] == 0  # node-link JSON
+    assert "links" in json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    code, _, err = run_cli("export", "-o", tmp_path / "m.txt", root)
     assert code == 2 and "--to" in one_line_error(err)
     code, _, err = run_cli("export", root)
     assert code == 2 and "--to FORMAT" in one_line_error(err)

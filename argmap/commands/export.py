@@ -63,8 +63,7 @@ def format_of(args: argparse.Namespace) -> str:
     suffix = os.path.splitext(output)[1].lower()
     name = SUFFIXES.get(suffix) or (suffix[1:] if suffix[1:] in EXPORTERS else None)
     if name is None:
-        hint = " (AIF or node-link JSON?)" if suffix == ".json" else ""
-        raise CommandError(f"the suffix of {output!r} names no format{hint}: give --to FORMAT")
+        raise CommandError(f"the suffix of {output!r} names no format: give --to FORMAT")
     return name
 
 
