@@ -527,7 +527,7 @@ def test_export_takes_its_format_from_the_suffix(
     assert "<graphml" in target.read_text(encoding="utf-8")
     assert run_cli("export", "-o", tmp_path / "m.argdown", root)[0] == 0
     assert run_cli("export", "-o", tmp_path / "m.json", root)[0] == 0  # node-link JSON
-    assert "links" in json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))["directed"] is True
     code, _, err = run_cli("export", "-o", tmp_path / "m.txt", root)
     assert code == 2 and "--to" in one_line_error(err)
     code, _, err = run_cli("export", root)
