@@ -538,9 +538,9 @@ def test_export_takes_its_format_from_the_suffix(
 
 def test_render_writes_to_standard_output_without_o(write_map: WriteMap, run_cli: RunCli) -> None:
     root = write_map({"a.yaml": CLEAN})
-    code, out, _ = run_cli("render", "--format", "mmd", root)
+    code, out, _ = run_cli("render", "--to", "mmd", root)
     assert code == 0 and out.startswith(("flowchart", "%%", "---", "graph"))
-    code, out, _ = run_cli("render", "--format", "dot", "-o", "-", root)
+    code, out, _ = run_cli("render", "--to", "dot", "-o", "-", root)
     assert code == 0 and "digraph" in out
 
 
@@ -551,3 +551,14 @@ def test_importing_argdown_text_says_to_run_argdown_json_first(
     source.write_text("[Claim]: Text.\n")
     code, _, err = run_cli("import", "argdown", source, "-o", tmp_path / "out")
     assert code == 2 and "argdown json" in one_line_error(err)
+
+
+def test_format_is_a_report_format_and_to_a_file_format(
+    write_map: WriteMap, run_cli: RunCli
+) -> None:
+    root = write_map({"a.yaml": CLEAN})
+    code, new, _ = run_cli("debate", "--moderator", "--to", "md", root)
+    assert code == 0 and new
+    assert run_cli("debate", "--moderator", "--format", "md", root)[:2] == (0, new)  # old spelling
+    help_text = run_cli("debate", "--help")[1]
+    assert "deprecated" in help_text and "--to" in help_text

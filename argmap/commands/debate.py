@@ -6,8 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from argmap.cli import EXIT_OK, CommandError
 from argmap.commands.common import add_map_arguments, emit, load_map
+from argmap.commands.errors import EXIT_OK, CommandError
 
 if TYPE_CHECKING:
     from argmap.debate.brief import Handout, ModeratorSheet
@@ -49,9 +49,15 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="FILE.md, FILE.html (printable, A4) or FILE.pdf (default: Markdown to stdout)",
     )
     parser.add_argument(
+        "--to",
+        choices=("md", "html", "pdf"),
+        help="the file format, when it is not FILE's suffix (default: md on standard output)",
+    )
+    parser.add_argument(  # --format names a report's format in the other commands
         "--format",
         choices=("md", "html", "pdf"),
-        help="the format, when it is not FILE's suffix (default: md on standard output)",
+        dest="to",
+        help="deprecated: the old spelling of --to, kept working",
     )
 
 
@@ -60,7 +66,7 @@ def run(args: argparse.Namespace) -> int:
     from argmap.debate.sides import UnknownSide
 
     try:
-        fmt = args.format or (format_of(args.output) if args.output not in (None, "-") else "md")
+        fmt = args.to or (format_of(args.output) if args.output not in (None, "-") else "md")
     except HandoutError as exc:
         raise CommandError(str(exc)) from None
     if fmt == "pdf" and args.output in (None, "-"):

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_map_arguments(parser)
-    parser.usage = "argmap render [options] PATH [PATH ...] [-o FILE | --format FORMAT]"
+    parser.usage = "argmap render [options] PATH [PATH ...] [-o FILE | --to FORMAT]"
     parser.add_argument(
         "-o",
         "--output",
@@ -32,9 +32,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "Mermaid), .html (interactive explorer). Default: standard output",
     )
     parser.add_argument(
-        "--format",
+        "--to",
         choices=RENDER_FORMATS,
-        help="the output format, when it is not -o's suffix (default on standard output: svg)",
+        help="the file format, when it is not -o's suffix (default on standard output: svg)",
     )
     parser.add_argument(
         "--rankdir",
@@ -115,7 +115,7 @@ def run(args: argparse.Namespace) -> int:
 
     to_stdout = args.output in (None, "-")
     try:
-        fmt = args.format or ("svg" if to_stdout else format_of(args.output))
+        fmt = args.to or ("svg" if to_stdout else format_of(args.output))
     except RenderError as exc:
         raise CommandError(str(exc)) from None
     if to_stdout and fmt in ("png", "pdf") and sys.stdout.isatty():
