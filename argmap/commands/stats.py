@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-from typing import Any
 
 from argmap.commands.common import add_map_arguments, emit, load_map
 from argmap.commands.errors import EXIT_OK
@@ -14,7 +13,7 @@ FORMATS = ("text", "json")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     add_map_arguments(parser)
-    parser.add_argument("--format", choices=FORMATS, default="text", help="output format")
+    parser.add_argument("--format", choices=FORMATS, default="text", help="report format")
     parser.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
     )
@@ -28,70 +27,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(args, json.dumps(numbers, indent=2, ensure_ascii=False) + "\n", amap)
     else:
+        from argmap.analysis.stats_report import format_text
+
         emit(args, format_text(numbers), amap)
     return EXIT_OK
-
-
-def format_text(numbers: dict[str, Any]) -> str:
-    """The statistics as a plain-text report."""
-    claims, relations, allegations = (
-        numbers["claims"],
-        numbers["relations"],
-        numbers["allegations"],
-    )
-    lines: list[str] = []
-    if numbers["title"]:
-        lines += [numbers["title"], ""]
-    kinds = claims["by_kind"]
-    lines.append(
-        f"claims: {claims['total']} ("
-        + ", ".join(f"{count} {kind}" for kind, count in kinds.items())
-        + ")"
-    )
-    lines += _table(["party", *kinds, "total"], claims["by_party"])
-    lines.append("")
-    lines.append(
-        f"relations: {relations['supports']} supports, {relations['rebuts']} rebuts, "
-        f"{relations['undercuts']} undercuts"
-    )
-    total = allegations["total"]
-    lines.append("")
-    lines.append(
-        f"allegations: {total['total']} ({total['answered']} answered, "
-        f"{total['unanswered']} unanswered, {total['acknowledged']} acknowledged as unanswered)"
-    )
-    lines += _table(
-        ["party", "answered", "unanswered", "acknowledged", "total"], allegations["by_party"]
-    )
-    chain = numbers["longest_rebuttal_chain"]
-    lines.append("")
-    if chain["steps"]:
-        path = " rebuts ".join(
-            step[0] if len(step) == 1 else "{" + ", ".join(step) + "}" for step in chain["steps"]
-        )
-        lines.append(f"longest rebuttal chain: {chain['length']} rebuttal(s): {path}")
-    else:
-        lines.append("longest rebuttal chain: none (no rebuttals)")
-    if chain["cycles"]:
-        lines.append(
-            f"rebuttal cycles: {chain['cycles']} (claims in braces rebut each other in a "
-            "cycle; each cycle counts as one step)"
-        )
-    for key, title in (
-        ("isolated", "isolated claims"),
-        ("without_citation", "claims citing no source"),
-    ):
-        ids = numbers[key]
-        lines.append(f"{title}: {len(ids)}" + (": " + ", ".join(ids) if ids else ""))
-    return "\n".join(lines) + "\n"
-
-
-def _table(header: list[str], rows: dict[str, dict[str, int]]) -> list[str]:
-    if not rows:
-        return []
-    width = max(len(header[0]), *(len(party) for party in rows))
-    columns = header[1:]
-    out = ["  " + header[0].ljust(width) + "".join(f"  {c:>{len(c)}}" for c in columns)]
-    for party, counts in rows.items():
-        out.append("  " + party.ljust(width) + "".join(f"  {counts[c]:>{len(c)}}" for c in columns))
-    return out
