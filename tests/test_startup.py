@@ -25,6 +25,7 @@ HEAVY = (
     "playwright",
     "numpy",
     "scipy",
+    "termcolor",  # only when colour is on
 )
 REPO = Path(__file__).resolve().parents[1]
 SHIPPED_MAP = REPO / "claims" / "moscow-1936"
@@ -92,7 +93,7 @@ def test_version_imports_nothing_heavy() -> None:
     assert heavy == []
 
 
-@pytest.mark.parametrize("report", ["text", "json", "github", "sarif"])
+@pytest.mark.parametrize("report", ["text", "json", "github", "sarif", "gitlab", "junit"])
 def test_lint_imports_nothing_heavy(write_map: Any, report: str) -> None:
     code, heavy = imported_by("lint", small_map(write_map), "--format", report)
     assert code == 1  # the misquote fails the run: the whole lint ran, quotes included
@@ -111,10 +112,15 @@ def test_lint_of_the_shipped_map_imports_nothing_heavy() -> None:
     assert heavy == []
 
 
-def test_the_probe_sees_a_heavy_import(write_map: Any, tmp_path: Path) -> None:
-    """The check can fail: a command that needs networkx does import it (exports stream
-    from the records and do not: the diagram does)."""
-    pytest.importorskip("networkx")
-    code, heavy = imported_by("render", small_map(write_map), "-o", tmp_path / "map.dot")
+def test_the_probe_sees_a_heavy_import(write_map: Any) -> None:
+    """The check can fail: a command that needs the clingo solver does import it."""
+    pytest.importorskip("clingo")
+    code, heavy = imported_by("analyse", small_map(write_map), "--semantics", "preferred")
     assert code == 0
-    assert "networkx" in heavy
+    assert "clingo" in heavy
+
+
+def test_colour_imports_termcolor_only_when_it_is_on(write_map: Any) -> None:
+    root = small_map(write_map)
+    assert "termcolor" not in imported_by("lint", root, "--color", "never")[1]
+    assert "termcolor" in imported_by("lint", root, "--color", "always")[1]
