@@ -9,7 +9,6 @@ alerts land on the right file whatever directory the linter ran from.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from collections import Counter
@@ -18,8 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
-from xml.sax.saxutils import escape as xml_escape
-from xml.sax.saxutils import quoteattr
 
 from argmap.findings import Finding
 from argmap.terminal import escape, paint
@@ -238,6 +235,8 @@ def gitlab(findings: Sequence[Finding], options: ReportOptions | None = None) ->
         if f.acknowledged is not None and not options.suppressed:
             continue
         path = repository_path(f.span.path, options.base)
+        import hashlib
+
         identity = f"{f.code}\0{path}\0{f.claim or ''}\0{f.message}"
         issues.append(
             {
@@ -283,10 +282,14 @@ def junit(findings: Sequence[Finding], options: ReportOptions | None = None) -> 
 
 def _xml(value: str) -> str:
     """Text XML 1.0 can hold: controls it forbids are written as escapes."""
+    from xml.sax.saxutils import escape as xml_escape
+
     return xml_escape(escape(value, keep="\n\t"))
 
 
 def _attr(value: str) -> str:
+    from xml.sax.saxutils import quoteattr
+
     return quoteattr(escape(value))
 
 
