@@ -314,7 +314,6 @@ def _time_axis(diagram: Diagram) -> list[str]:
         lines.append(f"  {tick} {_attributes(attributes)};")
     if len(ticks) > 1:
         lines.append(f"  {' -> '.join(ticks)} [style=invis, weight=100];")
-    band = {party: n for n, party in enumerate(timeline.bands)}
     column_points: dict[int, list[str]] = {}
     for point in diagram.points:  # an undercut's point stands in its target's column
         target_column = timeline.column_of.get(point.target)
@@ -322,14 +321,23 @@ def _time_axis(diagram: Diagram) -> list[str]:
             column_points.setdefault(target_column, []).append(point.node_id)
     by_claim = {n.claim.id: n for n in diagram.nodes}
     for index, tick in enumerate(ticks):
-        ids = [cid for cid, col in timeline.column_of.items() if col == index]
-        ids.sort(key=lambda cid: band.get(by_claim[cid].claim.party, len(band)))
-        members = [node_of[cid] for cid in ids]
+        sequence = [tick]  # the axis on top, then each band in order, top to bottom
+        for number, party in enumerate(timeline.bands, start=1):
+            marker = f"b{number}_{index}"  # holds the band's place in a column it is absent from
+            lines.append(
+                f"  subgraph cluster_band{number} {{ {marker} "
+                '[shape=point, style=invis, width=0, height=0, label=""]; }'
+            )
+            sequence.append(marker)
+            sequence += [
+                node_of[cid]
+                for cid, col in timeline.column_of.items()
+                if col == index and by_claim[cid].claim.party == party
+            ]
         lines.append(
-            "  { rank=same; " + "; ".join([tick, *members, *column_points.get(index, [])]) + "; }"
+            "  { rank=same; " + "; ".join([*sequence, *column_points.get(index, [])]) + "; }"
         )
-        if members:  # the axis above, then the bands in order, top to bottom
-            lines.append(f"  {' -> '.join([tick, *members])} [style=invis];")
+        lines.append(f"  {' -> '.join(sequence)} [style=invis];")
     return lines
 
 

@@ -291,16 +291,17 @@
       var isOpen = here && openThen(claim, date);
       if (isOpen) { open += 1; }
       var g = groups[id];
-      if (g) {
+      if (g) {  // today, the drawing's own borders say it; on a past date, these classes
         g.classList.toggle("am-later", !here);
-        g.classList.toggle("am-open-then", isOpen);
-        g.classList.toggle("am-answered-then", here && claim.kind === "allegation" && !isOpen);
+        g.classList.toggle("am-open-then", date !== null && isOpen);
+        g.classList.toggle("am-answered-then",
+          date !== null && here && claim.kind === "allegation" && !isOpen);
       }
     });
     if (sliderDate) { sliderDate.textContent = date === null ? "today (everything said)" : date; }
     if (sliderOpen) {
       sliderOpen.textContent = open + (open === 1 ? " allegation" : " allegations") +
-        " unanswered then";
+        (date === null ? " unanswered" : " unanswered then");
     }
   }
 
@@ -447,7 +448,12 @@
     var needed = LEGIBLE_PX / (TEXT_PT * fit);
     if (needed > 1) { setZoom(needed); }
     var target = diagram.querySelector("g.unanswered") || diagram.querySelector("g.claim");
-    if (target && needed > 1) { target.scrollIntoView({block: "center", inline: "center"}); }
+    if (target && needed > 1) {  // scroll the drawing, not the page
+      var box = target.getBoundingClientRect();
+      var outer = diagram.getBoundingClientRect();
+      diagram.scrollLeft += box.left - outer.left - (outer.width - box.width) / 2;
+      diagram.scrollTop += box.top - outer.top - (outer.height - box.height) / 2;
+    }
   }
   var LEGIBLE_PX = 14;
   var TEXT_PT = 14;

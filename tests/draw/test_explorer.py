@@ -427,3 +427,159 @@ def test_the_page_allows_only_its_own_script_and_style(trial: ArgMap) -> None:
 def test_the_page_is_deterministic(trial: ArgMap) -> None:
     svg = '<svg xmlns="http://www.w3.org/2000/svg"><g id="claim-plot" class="node"/></svg>'
     assert generate_html(trial, svg) == generate_html(trial, svg)
+
+
+# -- overview, first view, time slider, speakers (issues 13, 15, 16) ---------------------------
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
+LEGIBLE_PX = 11.0
+
+RECORD = {
+    "map.yaml": """
+        parties:
+          prosecution: {name: The prosecution}
+          defence: {name: Leon Trotsky}
+          editor: {name: The editor}
+        sources:
+          trial: {title: The trial record, date: "1936-08"}
+          commission: {title: The commission's findings, date: "1937-09", outside: true}
+          court: {title: The court's ruling, date: "1988"}
+        claims:
+          - id: plot
+            party: prosecution
+            kind: allegation
+            text: The accused led a plot.
+            cite: {source: trial, quote: he led the plot, at: p. 12}
+          - id: letter
+            party: prosecution
+            kind: allegation
+            text: The accused wrote a letter.
+            cite: {source: trial, quote: the letter, at: p. 13}
+          - id: findings
+            party: defence
+            text: The commission found the plot invented.
+            rebuts: plot
+            cite: {source: commission, quote: invented from start to end, at: p. 2, by: editor}
+          - id: ruling
+            party: defence
+            text: The court annulled the verdict.
+            rebuts: letter
+            cite: {source: court, quote: the verdict is annulled, at: p. 1}
+    """
+}
+
+
+def font_px(opened: Opened) -> list[float]:
+    """Rendered sizes, in CSS pixels, of the drawing's texts now in view."""
+    sizes: list[float] = opened.page.evaluate(
+        """() => {
+          const view = document.getElementById('diagram').getBoundingClientRect();
+          return Array.from(document.querySelectorAll('#diagram svg text')).filter(t => {
+            const r = t.getBoundingClientRect();
+            return r.width > 0 && r.right > view.left && r.left < view.right &&
+              r.bottom > view.top && r.top < view.bottom;
+          }).map(t => parseFloat(getComputedStyle(t).fontSize || t.getAttribute('font-size'))
+                     * t.getScreenCTM().a);
+        }"""
+    )
+    return sizes
+
+
+@pytest.mark.browser
+@pytest.mark.dot
+@needs_dot
+def test_a_5000_claim_explorer_opens_legible_on_its_overview(
+    tmp_path: Path, run_cli: RunCli, open_page: Callable[[Path], Opened]
+) -> None:
+    import subprocess
+    import sys
+
+    mapdir = tmp_path / "big"
+    subprocess.run(
+        [sys.executable, str(BENCH), "--claims", "5000", "--files", "10", "--text-mb", "0.05",
+         "-o", str(mapdir)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    output = tmp_path / "big.html"
+    code, _, err = run_cli("render", mapdir, "-o", output)
+    assert code == 0 and "drew the overview" in err
+    opened = open_page(output)
+    sizes = font_px(opened)
+    assert sizes, "no text of the drawing in view"
+    assert min(sizes) >= LEGIBLE_PX, sizes
+    box = opened.page.locator("g.line").first
+    box.click()
+    assert opened.page.is_visible("#panel")
+    assert opened.page.locator("#panel button.go").count() > 0
+    opened.page.locator("#panel button.go").first.click()
+    assert "Citations" in opened.page.inner_text(
+        "#panel"
+    ) or "No citation" in opened.page.inner_text("#panel")
+    opened.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.dot
+@needs_dot
+def test_the_shipped_map_opens_with_legible_text(
+    tmp_path: Path, run_cli: RunCli, open_page: Callable[[Path], Opened]
+) -> None:
+    output = tmp_path / "map.html"
+    assert run_cli("render", SHIPPED_MAP, "-o", output)[0] == 0
+    opened = open_page(output)
+    sizes = sorted(font_px(opened))
+    assert sizes and sizes[len(sizes) // 2] >= LEGIBLE_PX, sizes
+    opened.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.dot
+@needs_dot
+def test_the_time_slider_replays_the_map(
+    write_map: MapWriter, tmp_path: Path, run_cli: RunCli, open_page: Callable[[Path], Opened]
+) -> None:
+    output = tmp_path / "record.html"
+    assert run_cli("render", write_map(RECORD), "-o", output)[0] == 0
+    opened = open_page(output)
+    page = opened.page
+    slider = page.locator("#time-slider")
+    assert slider.get_attribute("max") == "3"  # 1936-08, 1937-09, 1988, and today
+    assert visible_claims(opened) == {"plot", "letter", "findings", "ruling"}
+    assert page.inner_text("#time-open") == "0 allegations unanswered"
+
+    def move_to(value: int) -> None:
+        slider.evaluate(
+            "(s, v) => { s.value = String(v); s.dispatchEvent(new Event('input')); }", value
+        )
+
+    move_to(0)  # the trial: nothing answered yet
+    assert visible_claims(opened) == {"plot", "letter"}
+    assert page.inner_text("#time-date") == "1936-08-31"
+    assert page.inner_text("#time-open") == "2 allegations unanswered then"
+    move_to(1)  # the commission answers the plot
+    assert visible_claims(opened) == {"plot", "letter", "findings"}
+    assert page.inner_text("#time-open") == "1 allegation unanswered then"
+    assert page.locator("g.am-open-then").count() == 1
+    move_to(3)
+    assert visible_claims(opened) == {"plot", "letter", "findings", "ruling"}
+    opened.assert_clean()
+
+
+@pytest.mark.browser
+@pytest.mark.dot
+@needs_dot
+def test_quotes_name_their_speaker_and_outside_sources_say_so(
+    write_map: MapWriter, tmp_path: Path, run_cli: RunCli, open_page: Callable[[Path], Opened]
+) -> None:
+    output = tmp_path / "record.html"
+    assert run_cli("render", write_map(RECORD), "-o", output)[0] == 0
+    html = output.read_text()
+    assert "The editor, p. 2 (outside this text): “invented from start to end”" in html  # hover
+    opened = open_page(output)
+    opened.page.click("g[data-claim='findings']")
+    panel = opened.page.inner_text("#panel")
+    assert "The editor, p. 2:" in panel and "outside this text" in panel
+    opened.page.click("g[data-claim='plot']")
+    panel = opened.page.inner_text("#panel")
+    assert "The prosecution, p. 12:" in panel and "outside this text" not in panel
+    opened.assert_clean()

@@ -144,3 +144,61 @@ def test_focus_options_reach_the_drawing(small: ArgMap) -> None:
     root = ET.fromstring(render_svg(small, DiagramOptions(claims={"two"})))
     ids = [g.get("id") for g in root.iter(f"{SVG}g") if g.get("id", "").startswith("claim-")]
     assert ids == ["claim-two"]
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (read from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+@needs_dot
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads processes from /proc")
+def test_sigterm_during_render_ends_dot_too(tmp_path: Path) -> None:
+    """SIGTERM to argmap while dot lays out a large map leaves no dot behind (issue 20)."""
+    import signal
+    import time
+
+    bench = Path(__file__).resolve().parents[2] / "bench" / "generate.py"
+    mapdir = tmp_path / "big"
+    subprocess.run(
+        [sys.executable, str(bench), "--claims", "5000", "--files", "5", "--text-mb", "0.01",
+         "-o", str(mapdir)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    process = subprocess.Popen(
+        [sys.executable, "-m", "argmap", "render", str(mapdir), "-o", str(tmp_path / "x.svg"),
+         "--force"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )  # fmt: skip
+    dots: list[int] = []
+    deadline = time.monotonic() + 60
+    while not dots and time.monotonic() < deadline and process.poll() is None:
+        dots = _children(process.pid)
+        time.sleep(0.05)
+    assert dots, "dot never started"
+    process.send_signal(signal.SIGTERM)
+    process.wait(timeout=30)
+    assert process.returncode in (-signal.SIGTERM, 128 + signal.SIGTERM)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in dots) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(_alive(pid) for pid in dots), "dot outlived argmap"
+    assert not (tmp_path / "x.svg").exists()
