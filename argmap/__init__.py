@@ -8,9 +8,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import argmap.startup  # noqa: F401  (first: the argmap command quits quietly on Ctrl-C)
+
+# isort: split
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 

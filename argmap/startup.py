@@ -10,8 +10,8 @@ temporary files are cleaned up) once the command starts.
 
 from __future__ import annotations
 
+import _signal as signal  # type: ignore[import-not-found]  # C module: fast to import
 import os
-import signal
 import sys
 
 _installed: list[object] = []
@@ -49,7 +49,7 @@ def restore() -> None:
         return
     try:
         if signal.getsignal(signal.SIGINT) is _interrupted:
-            signal.signal(signal.SIGINT, _installed.pop())  # type: ignore[arg-type]
+            signal.signal(signal.SIGINT, _installed.pop())
     except ValueError:
         pass
 
