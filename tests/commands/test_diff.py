@@ -152,3 +152,18 @@ def test_output_file(write_map: MapWriter, run_cli: RunCli, tmp_path: Path) -> N
     target = tmp_path / "diff.md"
     code, out, _ = run_cli("diff", old, old, "--format", "markdown", "-o", target)
     assert code == 0 and out == "" and "no change" in target.read_text()
+
+
+@needs_git
+def test_a_map_that_did_not_exist_yet(repo: Path, run_cli: RunCli) -> None:
+    (repo / "README").write_text("a repository before its map\n")
+    first = _commit(repo, "no map yet")
+    maps = repo / "maps" / "m"
+    (maps / "charge.yaml").write_text(PARTIES + CHARGE)
+    second = _commit(repo, "the map")
+    code, out, err = run_cli(
+        "diff", "--rev", f"{first}..{second}", maps, "--fail-on", "new-unanswered"
+    )
+    assert code == 1, err
+    assert f"note: {first}: no claim files at maps/m" in out
+    assert "charge (pros): new allegation, unanswered" in out

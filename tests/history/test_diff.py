@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from argmap.history.as_of import as_of
 from argmap.history.diff import compare
 from argmap.loading.build import load
+from argmap.model import ArgMap, Claim, Ref, Span
 
 MapWriter = Callable[..., Path]
 
@@ -124,3 +125,47 @@ def test_a_file_that_does_not_parse_still_compares(write_map: MapWriter, name: s
     bad = load(write_map({"m.yaml": BASE, "broken.yaml": "claims: [\n"}, directory="bad"))
     diff = compare(good, bad) if name == "new" else compare(bad, good)
     assert diff.empty and bad.problems
+
+
+HERE = Span("m.yaml", 1, 1)
+IDS = ["a", "b", "c", "d", "e"]
+
+
+def _refs(draw: st.DrawFn, others: list[str]) -> tuple[Ref, ...]:
+    if not others:
+        return ()
+    return tuple(Ref(t, HERE) for t in draw(st.lists(st.sampled_from(others), unique=True)))
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgMap:
+    """Small maps: two parties, some allegations, random supports and rebuts."""
+    chosen = draw(st.lists(st.sampled_from(IDS), min_size=1, unique=True))
+    claims = []
+    for claim_id in chosen:
+        others = [i for i in chosen if i != claim_id]
+        claims.append(
+            Claim(
+                id=claim_id,
+                text=draw(st.sampled_from(["x", "y"])),
+                party=draw(st.sampled_from(["p", "q"])),
+                span=HERE,
+                kind=draw(st.sampled_from(["allegation", "claim"])),
+                supports=_refs(draw, others),
+                rebuts=_refs(draw, others),
+            )
+        )
+    return ArgMap(root=".", claims=tuple(claims))
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps(), maps())
+def test_diff_is_symmetric_and_empty_on_itself(old: ArgMap, new: ArgMap) -> None:
+    assert compare(new, new).empty
+    forward, backward = compare(old, new), compare(new, old)
+    assert {c.id for c in forward.added} == {c.id for c in backward.removed}
+    assert set(forward.relations_added) == set(backward.relations_removed)
+    assert {a.id for a in forward.newly_answered} <= {a.id for a in backward.newly_open}
+    assert {(c.id, c.old, c.new) for c in forward.labels} == {
+        (c.id, c.new, c.old) for c in backward.labels
+    }
