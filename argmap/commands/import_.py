@@ -8,8 +8,8 @@ format or DIR is not empty.
 
 Each format is one line of ``IMPORTERS``: name -> (module, function, what it
 reads). The function takes the file's text and its path and returns the map and
-its findings (or the map alone); it raises ``ValueError`` for a file that is not
-of its format.
+its findings, ``(ArgMap, findings)``, as every reader does; it raises
+``ValueError`` for a file that is not of its format.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ import importlib
 import os
 import sys
 from pathlib import Path
-from typing import Any
 
 from argmap.commands.common import write_stdout
 from argmap.commands.errors import EXIT_FINDINGS, EXIT_OK, CommandError
@@ -73,10 +72,9 @@ def run(args: argparse.Namespace) -> int:
     _check_output(output, args.force)
     read = getattr(importlib.import_module(module_name), function_name)
     try:
-        result: Any = read(text, args.file)
+        amap, findings = read(text, args.file)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
-    amap, findings = result if isinstance(result, tuple) else (result, [])
     header = f"Imported by 'argmap import {args.format}' from {os.path.basename(args.file)}."
     files = claim_files(rebase_sources(amap, output), header=header)
     inside = os.path.realpath(output)

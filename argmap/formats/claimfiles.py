@@ -8,16 +8,20 @@ dates), so the loader reads back exactly the strings written.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import replace
 from typing import Any
 
 import yaml
 
+from argmap.formats.naming import UniqueNames
 from argmap.model import ArgMap, Claim
 
 MAP_FILE = "map.yaml"
 CLAIMS_DIR = "claims"
+MAX_STEM_BYTES = 120
+"""The longest party file name before ``.yaml`` (and a number), in UTF-8 bytes."""
 
 
 class _Dumper(yaml.SafeDumper):
@@ -56,7 +60,7 @@ def claim_files(amap: ArgMap, *, header: str | None = None) -> dict[str, str]:
     by_party: dict[str, list[Claim]] = {}
     for claim in amap.claims:
         by_party.setdefault(claim.party, []).append(claim)
-    taken: set[str] = {MAP_FILE.lower()}
+    taken = UniqueNames(fold=True)
     for party, claims in by_party.items():
         name = _file_name(party, taken)
         document = {"party": party, "claims": [claim_entry(c) for c in claims]}
@@ -89,14 +93,15 @@ def _comment(header: str | None) -> str:
     return f"# {lines}\n"
 
 
-def _file_name(party: str, taken: set[str]) -> str:
+def _file_name(party: str, taken: UniqueNames) -> str:
+    """``<party>.yaml``, unique ignoring case; a long party id is cut (with a digest of
+    the whole id) so that the name fits any file system's 255 bytes."""
     stem = party or "no-party"
-    name, number = f"{stem}.yaml", 1
-    while f"{CLAIMS_DIR}/{name}".lower() in taken:
-        number += 1
-        name = f"{stem}-{number}.yaml"
-    taken.add(f"{CLAIMS_DIR}/{name}".lower())
-    return name
+    if len(stem.encode("utf-8")) > MAX_STEM_BYTES:
+        digest = hashlib.sha256(stem.encode("utf-8")).hexdigest()[:12]
+        cut = stem.encode("utf-8")[: MAX_STEM_BYTES - 13].decode("utf-8", "ignore")
+        stem = f"{cut}-{digest}"
+    return taken.unique(stem, ".yaml")
 
 
 def _map_document(amap: ArgMap) -> dict[str, Any]:
@@ -140,7 +145,8 @@ def claim_entry(claim: Claim) -> dict[str, Any]:
             entry[key] = values[0] if len(values) == 1 else values
     if claim.cite:
         cites = [
-            _without_none({"source": c.source, "quote": c.quote, "at": c.at}) for c in claim.cite
+            _without_none({"source": c.source, "quote": c.quote, "at": c.at, "by": c.by})
+            for c in claim.cite
         ]
         entry["cite"] = cites[0] if len(cites) == 1 else cites
     if claim.tags:

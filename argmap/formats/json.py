@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from argmap.findings import Finding
 from argmap.formats.jsontext import document, parse_json
 from argmap.model import (
     CLAIM_KINDS,
@@ -156,8 +157,9 @@ def _citation(cite: Citation) -> dict[str, Any]:
     return out
 
 
-def read_json(text: str, path: str = "<json>") -> ArgMap:
-    """An ``ArgMap`` from argmap's node-link JSON; ``NotArgmapJSONError`` if it is not."""
+def read_json(text: str, path: str = "<json>") -> tuple[ArgMap, list[Finding]]:
+    """The ``ArgMap`` of argmap's node-link JSON, and findings (none: the format says
+    everything a map holds); ``NotArgmapJSONError`` if it is not such a document."""
     data = parse_json(text, path, NotArgmapJSONError)
     graph = data.get("graph") if isinstance(data, dict) else None
     if not isinstance(graph, dict) or graph.get("format") != FORMAT:
@@ -166,7 +168,7 @@ def read_json(text: str, path: str = "<json>") -> ArgMap:
             "write it with 'argmap export --to json'"
         )
     try:
-        return _Reader(data, path).read()
+        return _Reader(data, path).read(), []
     except NotArgmapJSONError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError, OverflowError) as exc:

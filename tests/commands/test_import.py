@@ -141,3 +141,45 @@ def test_import_json_keeps_source_texts_reachable_from_the_new_files(
     code, out, _ = run_cli("lint", tmp_path / "copy", "--source-root", SEED_DIR, "--format", "json")
     codes = {finding["code"] for finding in json.loads(out)}
     assert code == 0 and not codes & {"AM302", "AM303", "AM304"}, codes
+
+
+@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the seed text is not beside the repository")
+def test_the_aif_round_trip_still_checks_quotes(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    """Source texts travel in argmap's AIF extension: the imported map checks its quotes."""
+    exported = tmp_path / "map.aif.json"
+    code, _, _ = run_cli("export", SHIPPED_MAP, "--to", "aif", "-o", exported)
+    assert code == 0
+
+    def codes_after_import(name: str) -> set[str]:
+        code, _, err = run_cli("import", "aif", exported, "-o", tmp_path / name)
+        assert code == 0, err
+        code, out, _ = run_cli(
+            "lint", tmp_path / name, "--no-config", "--source-root", SEED_DIR, "--format", "json"
+        )
+        return {finding["code"] for finding in json.loads(out)}
+
+    assert not codes_after_import("copy") & {"AM302", "AM303", "AM304"}
+    document = json.loads(exported.read_text(encoding="utf-8"))
+    cited = next(n for n in document["nodes"] if n.get("argmap", {}).get("cite"))
+    quote = next(c for c in cited["argmap"]["cite"] if c.get("quote"))
+    quote["quote"] += " and this was never written"
+    exported.write_text(json.dumps(document), encoding="utf-8")
+    assert "AM302" in codes_after_import("spoiled")  # the quote is checked, and fails
+
+
+def test_an_aif_source_text_that_cannot_be_found_is_reported(
+    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    document = {
+        "nodes": [{"nodeID": "1", "text": "A claim.", "type": "I", "argmap": {"id": "c"}}],
+        "edges": [],
+        "argmap": {
+            "version": 2,
+            "sources": {"s": {"title": "S", "text": "gone.txt", "path": "elsewhere/map.yaml"}},
+        },
+    }
+    (tmp_path / "in.json").write_text(json.dumps(document), encoding="utf-8")
+    code, out, _ = run_cli("import", "aif", tmp_path / "in.json", "-o", tmp_path / "out")
+    assert code == 0 and "source 's': its text 'gone.txt' is not found" in out

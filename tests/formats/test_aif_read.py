@@ -28,7 +28,7 @@ def read_fixture(name: str) -> tuple[ArgMap, list[Finding]]:
 
 
 def relations(amap: ArgMap) -> set[tuple[str, str, str]]:
-    found = {(r.source, r.kind, r.target) for r in amap.relations}
+    found: set[tuple[str, str, str]] = {(r.source, r.kind, r.target) for r in amap.relations}
     for claim in amap.claims:
         found |= {(claim.id, "undercuts", u.label) for u in claim.undercuts}
     return found

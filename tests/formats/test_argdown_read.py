@@ -24,7 +24,7 @@ INSTALL = Path(__file__).resolve().parents[2] / "tools" / "argdown" / "install.s
 
 
 def relations(amap: ArgMap) -> set[tuple[str, str, str]]:
-    found = {(r.source, r.kind, r.target) for r in amap.relations}
+    found: set[tuple[str, str, str]] = {(r.source, r.kind, r.target) for r in amap.relations}
     for claim in amap.claims:
         found |= {(claim.id, "undercuts", u.label) for u in claim.undercuts}
     return found

@@ -25,7 +25,7 @@ from argmap.formats.argdown.write import escape, generate_argdown
 from argmap.formats.claimfiles import claim_files
 from argmap.graph import to_digraph
 from argmap.loading.build import load
-from argmap.model import ArgMap, Claim, Party, Ref, Span
+from argmap.model import ArgMap, Citation, Claim, Party, Ref, Source, Span
 from argmap.output import write
 
 REPO = Path(__file__).resolve().parents[2]
@@ -274,3 +274,24 @@ def test_escape_keeps_words_and_hides_syntax() -> None:
     assert escape("http://x :smile: U.S.A. 10:30 e.g. ===") == (
         r"http:\//x \:smile: U\.S\.A. 10:30 e\.g. \=\=="
     )
+
+
+def test_argdown_keeps_who_says_a_quote(argdown_cli: Path, tmp_path: Path) -> None:
+    """A citation's ``by`` travels in the statement's data and is read back."""
+    span = Span("a.yaml", 1, 1)
+    cites = (
+        Citation("chapter", span, "only if you intend to struggle", "para 14", by="kamenev"),
+        Citation("chapter", span, "I never met them {x}: #y", None),
+    )
+    amap = ArgMap(
+        root=".",
+        claims=(Claim("report", "Kamenev told Trotsky.", "trotsky", span, cite=cites),),
+        parties=(Party("trotsky", "Leon Trotsky", span), Party("kamenev", "Lev Kamenev", span)),
+        sources=(Source("chapter", "Thirst for Power", span, ".", "."),),
+    )
+    model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path)
+    read, findings = read_argdown_json(json.dumps(model), "map.json")
+    got = [(c.source, c.quote, c.at, c.by) for claim in read.claims for c in claim.cite]
+    assert got == [(c.source, c.quote, c.at, c.by) for c in cites]
+    assert [s.id for s in read.sources] == ["chapter"]
+    assert any("carries only their ids" in f.message for f in findings)

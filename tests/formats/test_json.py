@@ -98,7 +98,7 @@ def test_networkx_reads_it(amap: ArgMap) -> None:
 
 
 def test_read_json_gives_the_same_map(amap: ArgMap) -> None:
-    again = read_json("".join(generate_json(amap)), "map.json")
+    again, _ = read_json("".join(generate_json(amap)), "map.json")
     assert again.claims == amap.claims
     assert again.party_by_id == amap.party_by_id
     assert [(s.id, s.title, s.author, s.date, s.url) for s in again.sources] == [

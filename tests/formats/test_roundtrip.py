@@ -23,6 +23,7 @@ from argmap.formats.json import generate_json, read_json
 from argmap.graph import to_digraph
 from argmap.loading.build import load
 from argmap.model import (
+    CLAIM_KINDS,
     ArgMap,
     Citation,
     Claim,
@@ -79,7 +80,7 @@ def through_aif(amap: ArgMap, directory: Path) -> ArgMap:
 
 def through_json(amap: ArgMap, directory: Path) -> ArgMap:
     """Export to node-link JSON, read it back, and through claim files on disk."""
-    read = read_json("".join(generate_json(amap)), "map.json")
+    read, _ = read_json("".join(generate_json(amap)), "map.json")
     assert_same_map(amap, read)
     for relative, text in claim_files(read).items():
         write(directory / relative, text)
@@ -92,7 +93,7 @@ def through_json(amap: ArgMap, directory: Path) -> ArgMap:
 
 _ids = st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,6}", fullmatch=True)
 _text = st.text(
-    st.characters(codec="utf-8", exclude_categories=("Cs",)), min_size=1, max_size=40
+    st.characters(codec="utf-8", exclude_categories=["Cs"]), min_size=1, max_size=40
 ).filter(lambda s: bool(s.strip()))
 _optional_text = st.none() | _text
 _colour = st.none() | st.from_regex(r"#[0-9a-f]{6}", fullmatch=True)
@@ -112,11 +113,12 @@ def small_maps(draw: st.DrawFn) -> ArgMap:
     undercuts: dict[str, list[tuple[str, str]]] = {}
     for pair in chosen:
         others = [c for c in claim_ids if c not in pair]
-        if others and draw(st.booleans()):
+        undercut: bool = draw(st.booleans())
+        if others and undercut:
             undercuts.setdefault(draw(st.sampled_from(others)), []).append(pair)
     claims = []
     for claim_id in claim_ids:
-        kind = draw(st.sampled_from(["claim", "allegation", "evidence"]))
+        kind = draw(st.sampled_from(CLAIM_KINDS))
         refs = {
             k: tuple(Ref(b, SPAN) for (a, b) in chosen if a == claim_id and kinds[(a, b)] == k)
             for k in ("supports", "rebuts")

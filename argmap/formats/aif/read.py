@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -32,7 +33,9 @@ from pathlib import PurePath
 from typing import Any
 
 from argmap.findings import Finding, Rule
+from argmap.formats.aif import AIF
 from argmap.formats.jsontext import parse_json
+from argmap.formats.naming import UniqueNames
 from argmap.model import (
     CLAIM_KINDS,
     ArgMap,
@@ -55,7 +58,6 @@ UNKNOWN_PARTY = "unknown"
 _ID_RE = re.compile(ID_PATTERN)
 _COLOR_RE = re.compile(COLOR_PATTERN)
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-_SPEAKER_RE = re.compile(r"^\s*([^:\n]{1,80}?)\s*:\s+\S")
 
 
 BAD_NODE = Rule("AIF001", "bad-node", "error", "A node without a usable id or type.")
@@ -121,7 +123,27 @@ def read_aif(text: str, path: str) -> tuple[ArgMap, list[Finding]]:
     for key in ("edges", "locutions", "participants"):
         if data.get(key) is not None and not isinstance(data[key], list):
             raise NotAIFError(f"{path}: not AIF JSON: '{key}' must be a list")
-    return _Importer(data, text, path).run()
+    try:
+        return _Importer(data, text, path).run()
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
+        # a field of a shape no AIF tool writes, that no check above foresaw
+        raise NotAIFError(f"{path}: malformed AIF JSON: {_what(exc)}") from None
+
+
+def _what(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
+
+
+def speaker_of(text: str) -> str | None:
+    """The speaker an L-node's text names ("Name : words", the name at most 80
+    characters on one line), or None. Linear in the text, whatever it holds."""
+    head, colon, words = text.partition(":")
+    name = head.strip()
+    if not colon or not name or len(name) > 80 or "\n" in name:
+        return None
+    if not words[:1].isspace() or not words.strip():
+        return None
+    return name
 
 
 def node_key(value: Any) -> str | None:
@@ -213,8 +235,9 @@ class _Importer:
             dict[str, Any]
         ] = []  # the L and YA nodes that give claims their speakers
         self.claims: dict[str, _ClaimDraft] = {}
-        extension = data.get("argmap")
+        extension = data.get(AIF.EXTENSION)
         self.extension: dict[str, Any] = extension if isinstance(extension, dict) else {}
+        self.party_ids = UniqueNames([UNKNOWN_PARTY])
 
     # -- reporting ---------------------------------------------------------------
 
@@ -240,6 +263,7 @@ class _Importer:
         self.add_silent_parties(parties)
         relations = self.read_schemes()
         self.read_undercuts(relations)
+        self.read_quotes()
         self.report_dialogue()
         self.report_stray_edges()
         self.report_duplicate_texts()
@@ -357,14 +381,14 @@ class _Importer:
             if isinstance(ext_id, str) and _ID_RE.fullmatch(ext_id) and ext_id not in wanted:
                 wanted[ext_id] = node.key
             self.claims[node.key] = draft
-        taken = set(wanted)
+        taken = UniqueNames(wanted)
         for key, draft in self.claims.items():
             ext = draft.node.raw.get("argmap")
             ext_id = ext.get("id") if isinstance(ext, dict) else None
             if isinstance(ext_id, str) and wanted.get(ext_id) == key:
                 draft.id = ext_id
                 continue
-            draft.id = _unique(f"aif-{_UNSAFE.sub('-', key)}", taken)
+            draft.id = taken.unique(f"aif-{_UNSAFE.sub('-', key)}")
             draft.notes.append(f"AIF I-node {key}.")
 
     # -- speakers ----------------------------------------------------------------
@@ -474,9 +498,9 @@ class _Importer:
             if name:
                 return name, person, participant
         text = self.nodes[l_key].text or ""
-        match = _SPEAKER_RE.match(text)
-        if match:
-            return match.group(1).strip(), person, participant
+        said_by = speaker_of(text)
+        if said_by is not None:
+            return said_by, person, participant
         if person is not None:
             return f"Person {person}", person, participant
         return "Unknown speaker", None, None
@@ -494,11 +518,12 @@ class _Importer:
         span = self.node_span(None)
         if isinstance(wanted, str) and _ID_RE.fullmatch(wanted) and wanted not in parties:
             party_id = wanted
+            self.party_ids.take(wanted)
         else:
             slug = _UNSAFE.sub("-", name.lower()).strip("-._")
             number = _UNSAFE.sub("-", person or "").strip("-._")
             fallback = f"person-{number}" if number else "speaker"
-            party_id = _unique(slug or fallback, set(parties) | {UNKNOWN_PARTY})
+            party_id = self.party_ids.unique(slug or fallback)
         role = ext.get("role") if isinstance(ext.get("role"), str) else None
         color = ext.get("color")
         color = color if isinstance(color, str) and _COLOR_RE.fullmatch(color) else None
@@ -764,8 +789,30 @@ class _Importer:
 
     # -- the argmap extension ----------------------------------------------------
 
+    def check_version(self) -> None:
+        """Say so when the extension is newer than this reader: what it added is lost."""
+        version = self.extension.get("version")
+        if not self.extension or (isinstance(version, int) and version <= AIF.VERSION):
+            return
+        self.report(
+            EXTENSION,
+            f"the file's '{AIF.EXTENSION}' object is version {str(version)[:20]}, newer than "
+            f"the version {AIF.VERSION} this argmap reads: what later versions added is left "
+            "out; upgrade argmap to import it in full",
+            Span(self.path, 1, 1),
+        )
+
+    def read_quotes(self) -> None:
+        """L-nodes argmap wrote for quotes whose speaker a citation names: read from the
+        citations themselves (``by``), so they are no dialogue left out."""
+        for node in self.nodes.values():
+            ext = node.raw.get(AIF.EXTENSION)
+            if node.type == "L" and isinstance(ext, dict) and AIF.QUOTE_OF in ext:
+                self.speaking.add(node.key)
+
     def sources(self) -> dict[str, Source]:
         found: dict[str, Source] = {}
+        self.check_version()
         raw = self.extension.get("sources")
         if not isinstance(raw, dict):
             return found
@@ -778,15 +825,27 @@ class _Importer:
                 fields[k] if isinstance(fields.get(k), str) else None
                 for k in ("author", "date", "url")
             )
+            text, declared = fields.get("text"), fields.get("path")
+            text = text if isinstance(text, str) and text.strip() else None
+            base = os.path.dirname(declared) if isinstance(declared, str) else root
+            if text is not None and not os.path.isfile(os.path.join(base, text)):
+                self.report(
+                    EXTENSION,
+                    f"source {source_id!r}: its text {text!r} is not found from here "
+                    f"(written beside {declared if isinstance(declared, str) else self.path}); "
+                    "its quotes cannot be checked until the path in map.yaml leads to it",
+                    Span(self.path, 1, 1),
+                )
             found[source_id] = Source(
                 source_id,
                 title or source_id,
-                Span(self.path, 1, 1),
-                root,
+                Span(declared if isinstance(declared, str) else self.path, 1, 1),
+                base,
                 root,
                 author=author,
                 date=date,
                 url=url,
+                text=text,
             )
         return found
 
@@ -818,13 +877,17 @@ class _Importer:
                 if not isinstance(source, str) or source not in sources:
                     problems.append(f"citation of {source!r} (no such source)")
                     continue
-                quote, at = cite.get("quote"), cite.get("at")
+                quote, at, by = cite.get("quote"), cite.get("at"), cite.get("by")
+                if by is not None and not (isinstance(by, str) and by in parties):
+                    problems.append(f"speaker {by!r} of a quote (no such party)")
+                    by = None
                 draft.cite.append(
                     Citation(
                         source,
                         draft.node.span,
                         quote if isinstance(quote, str) and quote.strip() else None,
                         at if isinstance(at, str) else None,
+                        by=by,
                     )
                 )
             ignore = ext.get("ignore", {})
@@ -869,15 +932,6 @@ class _Importer:
             note=" ".join(draft.notes) if draft.notes else None,
             ignore=tuple(draft.ignore),
         )
-
-
-def _unique(wanted: str, taken: set[str]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    taken.add(candidate)
-    return candidate
 
 
 def _ids(keys: list[str]) -> str:

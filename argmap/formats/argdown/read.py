@@ -21,21 +21,24 @@ statements' data that could not be used.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from typing import Any
 
 from argmap.findings import Finding, Rule
 from argmap.formats.jsontext import parse_json
+from argmap.formats.naming import UniqueNames
 from argmap.model import (
     CLAIM_KINDS,
     ArgMap,
+    Citation,
     Claim,
     ClaimKind,
     Ignore,
     MapInfo,
     Party,
     Ref,
+    Source,
     Span,
     Undercut,
 )
@@ -86,7 +89,15 @@ def read_argdown_json(text: str, path: str) -> tuple[ArgMap, list[Finding]]:
             f"{path}: not Argdown JSON: expected 'statements' and 'relations' "
             "(write it with 'argdown json FILE DIR')"
         )
-    return _Importer(data, path).run()
+    try:
+        return _Importer(data, path).run()
+    except (TypeError, ValueError, AttributeError, KeyError, OverflowError) as exc:
+        # a field of a shape 'argdown json' never writes, that no check above foresaw
+        raise NotArgdownJSONError(f"{path}: malformed Argdown JSON: {_what(exc)}") from None
+
+
+def _what(exc: Exception) -> str:
+    return " ".join(str(exc).split())[:200] or type(exc).__name__
 
 
 @dataclass
@@ -103,6 +114,7 @@ class _Draft:
     rebuts: dict[str, None] = field(default_factory=dict)
     undercuts: dict[tuple[str, str], None] = field(default_factory=dict)
     ignore: dict[str, str] = field(default_factory=dict)
+    cite: list[Citation] = field(default_factory=list)
 
 
 class _Importer:
@@ -130,6 +142,7 @@ class _Importer:
             root=str(PurePath(self.path).parent),
             claims=claims,
             parties=tuple(self.parties.values()),
+            sources=self.cited_sources(),
             infos=(MapInfo(f"Imported from {PurePath(self.path).name}", None, self.span),),
         )
         return amap, self.findings
@@ -137,16 +150,16 @@ class _Importer:
     # -- statements --------------------------------------------------------------
 
     def read_statements(self) -> None:
-        taken: set[str] = set()
+        for section in self.sections.values():  # every party, those without claims too
+            self.section_party(section)
+        taken = UniqueNames()
         silent: list[str] = []
         for title, statement in self.data["statements"].items():
-            members = statement.get("members", []) if isinstance(statement, dict) else []
+            members = _list(statement.get("members")) if isinstance(statement, dict) else []
             members = [m for m in members if isinstance(m, dict)]
             member = next((m for m in members if _text(m)), members[0] if members else {})
             text = _text(member)
-            claim_id = _unique(
-                title if _ID_RE.fullmatch(title) else _slug(title, "statement"), taken
-            )
+            claim_id = taken.unique(title if _ID_RE.fullmatch(title) else _slug(title, "statement"))
             draft = _Draft(title, claim_id, text or title)
             if claim_id != title:
                 draft.notes.append(f"Argdown title: [{title}].")
@@ -155,7 +168,7 @@ class _Importer:
                     NO_TEXT, f"statement [{title}] has no text; its title is its text", claim_id
                 )
             self.apply_data(draft, member.get("data"))
-            section = self.sections.get(member.get("section") or statement.get("section"))
+            section = self.sections.get(_key(member.get("section") or statement.get("section")))
             draft.party = self.party_of(section, member.get("tags") or statement.get("tags"))
             if draft.party == UNKNOWN_PARTY:
                 silent.append(title)
@@ -181,6 +194,28 @@ class _Importer:
                 )
                 draft.against = None
 
+    def cited_sources(self) -> tuple[Source, ...]:
+        """A source for each id the citations name: Argdown's JSON carries only the ids."""
+        root = str(PurePath(self.path).parent)
+        ids = dict.fromkeys(c.source for d in self.drafts.values() for c in d.cite)
+        for draft in self.drafts.values():
+            unknown = {c.by for c in draft.cite if c.by is not None} - set(self.parties)
+            if unknown:
+                self.report(
+                    BAD_DATA,
+                    f"[{draft.title}]: a quote's speaker names no party: {sorted(unknown)}; "
+                    "left out",
+                    draft.id,
+                )
+                draft.cite = [replace(c, by=None) if c.by in unknown else c for c in draft.cite]
+        if ids:
+            self.report(
+                BAD_DATA,
+                f"{len(ids)} cited source(s) come without title or text (Argdown's JSON "
+                f"carries only their ids): {', '.join(ids)}; add them to map.yaml to check quotes",
+            )
+        return tuple(Source(i, i, self.span, root, root) for i in ids)
+
     def apply_data(self, draft: _Draft, data: Any) -> None:
         if not isinstance(data, dict):
             return
@@ -204,6 +239,21 @@ class _Importer:
         note = data.get("note")
         if isinstance(note, str) and note.strip():
             draft.notes.insert(0, note)
+        for cite in _list(data.get("cite")):
+            source = cite.get("source") if isinstance(cite, dict) else None
+            if not (isinstance(source, str) and _ID_RE.fullmatch(source)):
+                self.report(BAD_DATA, f"[{draft.title}]: a citation without a source id", draft.id)
+                continue
+            quote, at, by = (cite.get(k) for k in ("quote", "at", "by"))
+            draft.cite.append(
+                Citation(
+                    source,
+                    self.span,
+                    quote if isinstance(quote, str) and quote.strip() else None,
+                    at if isinstance(at, str) else None,
+                    by=by if isinstance(by, str) and _ID_RE.fullmatch(by) else None,
+                )
+            )
         ignore = data.get("ignore")
         if isinstance(ignore, dict):
             draft.ignore.update(
@@ -212,20 +262,29 @@ class _Importer:
                 if isinstance(reason, str) and reason.strip()
             )
 
+    def section_party(self, section: dict[str, Any]) -> str | None:
+        """The party a section's data names (``{party: id, name: ...}``), registered."""
+        raw = section.get("data")
+        data: dict[str, Any] = raw if isinstance(raw, dict) else {}
+        party = data.get("party")
+        if not (isinstance(party, str) and _ID_RE.fullmatch(party)):
+            return None
+        if party not in self.parties:
+            name = data.get("name") if isinstance(data.get("name"), str) else party
+            role = data.get("role") if isinstance(data.get("role"), str) else None
+            color = data.get("color")
+            color = color if isinstance(color, str) and _COLOR_RE.fullmatch(color) else None
+            self.parties[party] = Party(party, name or party, self.span, role, color)
+        return party
+
     def party_of(self, section: dict[str, Any] | None, tags: Any) -> str:
-        while section is not None:
-            raw = section.get("data")
-            data: dict[str, Any] = raw if isinstance(raw, dict) else {}
-            party = data.get("party")
-            if isinstance(party, str) and _ID_RE.fullmatch(party):
-                if party not in self.parties:
-                    name = data.get("name") if isinstance(data.get("name"), str) else party
-                    role = data.get("role") if isinstance(data.get("role"), str) else None
-                    color = data.get("color")
-                    color = color if isinstance(color, str) and _COLOR_RE.fullmatch(color) else None
-                    self.parties[party] = Party(party, name or party, self.span, role, color)
+        seen: set[int] = set()
+        while section is not None and id(section) not in seen:  # a cycle of parents ends
+            seen.add(id(section))
+            party = self.section_party(section)
+            if party is not None:
                 return party
-            section = self.sections.get(section.get("parent"))
+            section = self.sections.get(_key(section.get("parent")))
         if isinstance(tags, list) and tags and isinstance(tags[0], str) and tags[0].strip():
             tag = tags[0]
             party = tag if _ID_RE.fullmatch(tag) else _slug(tag, "party")
@@ -242,7 +301,7 @@ class _Importer:
             data: dict[str, Any] = next(
                 (
                     m["data"]
-                    for m in argument.get("members", [])
+                    for m in _list(argument.get("members"))
                     if isinstance(m, dict) and isinstance(m.get("data"), dict)
                 ),
                 {},
@@ -254,8 +313,8 @@ class _Importer:
             if data.get("relation") in ("supports", "rebuts") and source and target:
                 inferences[title] = [(source.title, target.title)]
                 continue
-            pcs = [s.get("title") for s in argument.get("pcs", []) if isinstance(s, dict)]
-            steps = [self.drafts[t] for t in pcs if t in self.drafts]
+            pcs = [s.get("title") for s in _list(argument.get("pcs")) if isinstance(s, dict)]
+            steps = [self.drafts[t] for t in pcs if isinstance(t, str) and t in self.drafts]
             if len(steps) < 2 or len(steps) != len(pcs):
                 inferences[title] = []
                 self.report(
@@ -298,6 +357,8 @@ class _Importer:
             to_type = relation.get("toType")
             ends = f"{_shown(relation.get('fromType'), source)} to {_shown(to_type, target)}"
             shown = f"{kind} from {ends}"
+            if not isinstance(kind, str):
+                kind = repr(kind)
             if from_statement and to_type == "equivalence-class" and kind in _RELATIONS:
                 self.relate(kind, self.drafts.get(source), self.drafts.get(target), shown)
             elif from_statement and kind == "undercut" and to_type in ("inference", "argument"):
@@ -345,6 +406,7 @@ class _Importer:
             tags=tuple(dict.fromkeys(draft.tags)),
             note=" ".join(draft.notes) if draft.notes else None,
             ignore=tuple(Ignore(code, reason, self.span) for code, reason in draft.ignore.items()),
+            cite=tuple(draft.cite),
         )
 
 
@@ -353,20 +415,41 @@ def _text(member: dict[str, Any]) -> str:
     text = member.get("text")
     if not isinstance(text, str):
         return ""
-    ranges = [r for r in member.get("ranges", []) if isinstance(r, dict) and r.get("type") == "tag"]
-    for tag in sorted(ranges, key=lambda r: -int(r.get("start", 0))):
-        start, stop = int(tag.get("start", 0)), int(tag.get("stop", -1))
+    ranges = [
+        r for r in _list(member.get("ranges")) if isinstance(r, dict) and r.get("type") == "tag"
+    ]
+    cuts = [(_index(r.get("start"), 0), _index(r.get("stop"), -1)) for r in ranges]
+    for start, stop in sorted(cuts, reverse=True):
         text = text[:start] + text[stop + 1 :]
     return " ".join(text.split())
+
+
+def _list(value: Any) -> list[Any]:
+    """A field that should be a list: itself, or empty (``members: 5``)."""
+    return value if isinstance(value, list) else []
+
+
+def _index(value: Any, default: int) -> int:
+    """A position in a text: an integer, else ``default`` (``start: 1e999``, ``"x"``)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def _key(value: Any) -> Any:
+    """A section id usable as a key (a list or an object is none)."""
+    return value if isinstance(value, str | int | float) else None
 
 
 def _sections(items: list[Any], parent: str | None = None) -> dict[Any, dict[str, Any]]:
     """Every section by id, nested ones too, each with its ``parent``."""
     found: dict[Any, dict[str, Any]] = {}
-    for item in items:
-        if isinstance(item, dict) and "id" in item:
-            found[item["id"]] = {**item, "parent": parent}
-            found.update(_sections(item.get("children") or [], item["id"]))
+    pending = [(item, parent) for item in reversed(_list(items))]
+    while pending:  # no recursion: sections may nest as deep as the JSON does
+        item, above = pending.pop()
+        key = _key(item.get("id")) if isinstance(item, dict) else None
+        if key is None or key in found:  # the first section of an id wins: no cycles
+            continue
+        found[key] = {**item, "parent": above}
+        pending.extend((child, key) for child in reversed(_list(item.get("children"))))
     return found
 
 
@@ -376,12 +459,3 @@ def _shown(kind: Any, title: str) -> str:
 
 def _slug(text: str, fallback: str) -> str:
     return _UNSAFE.sub("-", text).strip("-._") or fallback
-
-
-def _unique(wanted: str, taken: set[str]) -> str:
-    candidate, number = wanted, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{wanted}-{number}"
-    taken.add(candidate)
-    return candidate

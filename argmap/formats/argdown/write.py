@@ -11,10 +11,11 @@ claim, one relation per support, rebuttal and undercut, one argument per undercu
 relation (``tests/export/test_argdown.py`` checks this with the real CLI).
 
 Claim text is written on one line (runs of white space become one space) with
-every character Argdown would read as syntax escaped. Kind, against, tags, note
-and acknowledgements travel in the statements' data (YAML in braces), which
-``argmap import argdown`` reads back; citations, sources and the map's title do not
-reach Argdown's JSON.
+every character Argdown would read as syntax escaped. Kind, against, tags, note,
+acknowledgements and citations (source id, quote, locator and who says the quoted
+words, ``by``) travel in the statements' data (YAML in braces), which ``argmap
+import argdown`` reads back; the sources themselves and the map's title stay in the
+front matter, which Argdown's JSON does not carry.
 """
 
 from __future__ import annotations
@@ -144,7 +145,7 @@ def _by_party(amap: ArgMap) -> dict[str, list[Claim]]:
     groups: dict[str, list[Claim]] = {p: [] for p in amap.party_by_id}
     for claim in amap.claim_by_id.values():
         groups.setdefault(claim.party, []).append(claim)
-    return {party: claims for party, claims in groups.items() if claims}
+    return groups  # a declared party without claims keeps its heading (it may speak in quotes)
 
 
 def _heading(party_id: str, party: Party | None) -> str:
@@ -163,6 +164,19 @@ def _statement(claim: Claim, incoming: list[tuple[str, str]]) -> list[str]:
             "tags": list(claim.tags),
             "note": claim.note,
             "ignore": {i.code: i.reason for i in claim.ignore},
+            "cite": [
+                {
+                    k: v
+                    for k, v in (
+                        ("source", c.source),
+                        ("quote", c.quote),
+                        ("at", c.at),
+                        ("by", c.by),
+                    )
+                    if v is not None
+                }
+                for c in claim.cite
+            ],
         }
     )
     lines = [f"[{claim.id}]: {escape(claim.text)}{_tag(claim.party)}{data}"]
