@@ -15,7 +15,7 @@ import difflib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, pairwise, repeat
 from operator import add
@@ -41,6 +41,7 @@ _FOLD_PAIRS = tuple((chr(code), to or "") for code, to in _FOLD.items())
 # from hyphen to hyphen instead of trying every position: 25 times faster on a big text.
 _LINE_BREAK_HYPHEN = re.compile(r"-(?<=\w-)[ \t]*\r?\n\s*(?=\w)")
 _WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"\s+")
 _NOT_WORD = re.compile(r"[^\w ]")
 SMALL_TEXT = 64 * 1024
 TOO_COMMON = 5000
@@ -49,11 +50,16 @@ TOO_COMMON = 5000
 
 def normalise(text: str) -> str:
     """The form in which quotes and texts are compared."""
-    return " ".join(_normal_tokens(text))
+    folded = _folded(text)
+    if len(folded) <= SMALL_TEXT:
+        return " ".join(folded.split())
+    # A big text, without a list of its tokens (which would cost ten times its size):
+    # ``\s`` is what ``str.split`` splits at.
+    return _SPACES.sub(" ", folded).strip()
 
 
-def _normal_tokens(text: str) -> list[str]:
-    """The tokens of the normalised text: it is they, joined by single spaces."""
+def _folded(text: str) -> str:
+    """Quote marks and dashes folded, line-break hyphens joined; white space as it was."""
     if text.isascii():
         folded = text.replace("`", "'")
     else:
@@ -62,7 +68,7 @@ def _normal_tokens(text: str) -> list[str]:
             folded = folded.replace(character, replacement)
     if "\n" in folded:
         folded = _LINE_BREAK_HYPHEN.sub("", folded)
-    return folded.split()
+    return folded
 
 
 def _words_of(text: str) -> list[str]:
@@ -89,31 +95,58 @@ def _anchor(needle: str) -> tuple[str | tuple[str, str], int] | None:
     return (tokens[best], tokens[best + 1]), sum(lengths[:best]) + best
 
 
+CHUNK = 1 << 20
+"""Characters of the text split into tokens at a time: bounds the memory of a pass."""
+
+
+def _chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
+    """The normalised text in pieces of about ``size`` characters, cut at spaces:
+    (offset of the piece, the piece). No piece starts or ends with the cut space."""
+    start = 0
+    while start < len(text):
+        end = text.find(" ", start + size) if start + size < len(text) else -1
+        if end == -1:
+            yield start, text[start:]
+            return
+        yield start, text[start:end]
+        start = end + 1
+
+
+def _offsets(tokens: list[str], indexes: Iterable[int], start: int) -> Iterator[tuple[int, int]]:
+    """(index, offset in the text) of the tokens at ``indexes`` (ascending) of a piece that
+    starts at ``start``, where each token is followed by one separator."""
+    offset, previous = start, 0
+    for i in indexes:
+        offset += sum(map(len, tokens[previous:i])) + (i - previous)
+        previous = i
+        yield i, offset
+
+
 @dataclass
 class QuoteIndex:
-    """A normalised source text, with its tokens and words located on demand."""
+    """A normalised source text; its tokens and words located on demand, a piece at a time.
+
+    Only the normalised text is held (and the places of the words asked about), so
+    a source text costs about its own size: the raw text is released once normalised,
+    and no list of the text's tokens outlives the pass that needs it.
+    """
 
     text: str
-    _words: dict[str, list[int]] | None = field(default=None, repr=False)
-    _tokens: list[str] | None = field(default=None, repr=False)
-    _pieces: list[str] | None = field(default=None, repr=False)
     _postings: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _counted: dict[str, int] = field(default_factory=dict, repr=False)
+    _dehyphenated: QuoteIndex | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, raw_text: str) -> QuoteIndex:
-        tokens = _normal_tokens(raw_text)
-        return cls(" ".join(tokens), _tokens=tokens or [""])  # as text.split(" ") would be
+        return cls(normalise(raw_text))
 
     @property
     def words(self) -> dict[str, list[int]]:
-        """Every whole word of the text -> its offsets (built on first use)."""
-        if self._words is None:
-            index: defaultdict[str, list[int]] = defaultdict(list)
-            for match in _WORD.finditer(self.text):
-                index[match.group()].append(match.start())
-            self._words = dict(index)
-        return self._words
+        """Every whole word of the text -> its offsets (built on each use: for tests)."""
+        index: defaultdict[str, list[int]] = defaultdict(list)
+        for match in _WORD.finditer(self.text):
+            index[match.group()].append(match.start())
+        return dict(index)
 
     def contains(self, quote: str) -> bool:
         """Whether the quote, normalised, occurs in the text."""
@@ -148,55 +181,71 @@ class QuoteIndex:
             found.append(any(map(startswith, repeat(needle), starts)))
         return found
 
+    def contains_all_ignoring_hyphens(self, quotes: Iterable[str]) -> list[bool]:
+        """``contains_all`` with every hyphen removed from text and quotes alike.
+
+        Joining a word hyphenated at a line break cannot tell ``hyphen-ation`` from a
+        compound such as ``well-known``, and extracted texts lose hyphens
+        (``face-toface``): a quote that differs from the text only in its hyphens is
+        found here. The hyphenless text is indexed once, so many quotes cost one pass.
+        """
+        if self._dehyphenated is None:
+            self._dehyphenated = QuoteIndex(" ".join(self.text.replace("-", "").split()))
+        return self._dehyphenated.contains_all(
+            normalise(quote).replace("-", "") for quote in quotes
+        )
+
     def _places(self, keys: set[str | tuple[str, str]]) -> dict[str | tuple[str, str], list[int]]:
         """Offsets in the text of tokens (a string) and pairs of adjacent tokens (a tuple)."""
-        if self._tokens is None:
-            self._tokens = self.text.split(" ")
-        tokens = self._tokens
-        hits: list[int] = []
         singles = {key for key in keys if isinstance(key, str)}
-        if singles:
-            hits += [i for i, token in enumerate(tokens) if token in singles]
         pairs = keys - singles
-        if pairs:
-            hits += [i for i, pair in enumerate(pairwise(tokens)) if pair in pairs]
         places: defaultdict[str | tuple[str, str], list[int]] = defaultdict(list)
-        offset = previous = 0
-        for i in sorted(set(hits)):  # each token is followed by one space
-            offset += sum(map(len, tokens[previous:i])) + (i - previous)
-            previous = i
-            if tokens[i] in singles:
-                places[tokens[i]].append(offset)
-            if i + 1 < len(tokens) and (pair := (tokens[i], tokens[i + 1])) in pairs:
-                places[pair].append(offset)
+        last: tuple[str, int] | None = None  # the previous piece's last token, and its offset
+        for start, piece in _chunks(self.text):
+            tokens = piece.split(" ")
+            if last is not None and (pair := (last[0], tokens[0])) in pairs:
+                places[pair].append(last[1])
+            hits: list[int] = []
+            if singles:
+                hits += [i for i, token in enumerate(tokens) if token in singles]
+            if pairs:
+                hits += [i for i, pair in enumerate(pairwise(tokens)) if pair in pairs]
+            for i, offset in _offsets(tokens, sorted(set(hits)), start):
+                if tokens[i] in singles:
+                    places[tokens[i]].append(offset)
+                if i + 1 < len(tokens) and (pair := (tokens[i], tokens[i + 1])) in pairs:
+                    places[pair].append(offset)
+            last = tokens[-1], start + len(piece) - len(tokens[-1])
         return places
 
     def postings(self, words: Iterable[str], limit: int | None = None) -> dict[str, list[int]]:
         """The offsets of each of ``words`` in the text, found in one pass for all.
 
-        With ``limit``, words that occur more often than that are left out.
+        With ``limit``, words that occur more often than that are left out (and their
+        places are not kept beyond the limit while counting).
         """
         words = set(words)
         cap = len(self.text) if limit is None else limit
         known, counted = self._postings, self._counted
         wanted = {w for w in words if w not in known and counted.get(w, 0) <= cap}
         if wanted:
-            if self._pieces is None:
-                self._pieces = _words_of(self.text)
-            pieces = self._pieces
-            hits = [i for i, piece in enumerate(pieces) if piece in wanted]
-            counts = Counter(map(pieces.__getitem__, hits))  # at C speed
-            counted.update(counts)
-            too_common = {word for word, count in counts.items() if count > cap}
-            if too_common:  # not worth locating, one by one
-                hits = [i for i in hits if pieces[i] not in too_common]
-            found: dict[str, list[int]] = {w: [] for w in wanted if w not in too_common}
-            offset = previous = 0
-            for i in hits:  # each piece is followed by one separator
-                offset += sum(map(len, pieces[previous:i])) + (i - previous)
-                previous = i
-                found[pieces[i]].append(offset)
-            known.update(found)
+            found: dict[str, list[int]] = {w: [] for w in wanted}
+            counts: Counter[str] = Counter()
+            for start, piece in _chunks(self.text):
+                pieces = _words_of(piece)
+                hits = [i for i, item in enumerate(pieces) if item in wanted]
+                if not hits:
+                    continue
+                counts.update(map(pieces.__getitem__, hits))  # at C speed
+                hits = [i for i in hits if counts[pieces[i]] <= cap]
+                for i, offset in _offsets(pieces, hits, start):
+                    places = found[pieces[i]]
+                    if len(places) < cap + 1:
+                        places.append(offset)
+            for word in wanted:
+                counted[word] = counted.get(word, 0) + counts[word]
+                if counts[word] <= cap:
+                    known[word] = found[word]
         return {word: known[word] for word in words if word in known and len(known[word]) <= cap}
 
     def closest_passage(self, quote: str) -> str | None:

@@ -88,6 +88,7 @@ def read_text(source: Source, trusted_roots: tuple[Path, ...]) -> SourceText:
     if len(data) > MAX_SOURCE_BYTES:
         return Missing(shown, f"is larger than {MAX_SOURCE_BYTES // 2**20} MiB")
     text = decode(data)
+    del data  # held only as the normalised text from here on
     if isinstance(text, DecodeError):
         return Missing(shown, f"is not text: {text.message}")
     return QuoteIndex.of(text)

@@ -79,3 +79,57 @@ def test_tens_of_thousands_of_quotes_against_a_large_text() -> None:
     missing = [cut for cut in cuts[-3000:] if normalise(cut) not in text][:40]
     slow = QuoteIndex.of(raw)
     assert index.closest_passages(missing) == [slow_closest(slow, quote) for quote in missing]
+
+
+@pytest.mark.usefixtures("indexed_always")
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TEXTS, st.lists(TEXTS, min_size=1, max_size=8), st.integers(1, 40))
+def test_ignoring_hyphens_finds_what_a_plain_search_of_the_hyphenless_text_finds(
+    text: str, quoted: list[str], chunk: int
+) -> None:
+    # Small pieces, so that pairs and words across the pieces' cuts are exercised too.
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(quotes, "CHUNK", chunk)
+        patch.setattr(quotes._chunks, "__defaults__", (chunk,))
+        index = QuoteIndex.of(text)
+        found = index.contains_all_ignoring_hyphens(quoted)
+        plain = index.contains_all(quoted)
+    hyphenless = " ".join(index.text.replace("-", "").split())
+    expected = [" ".join(normalise(q).replace("-", "").split()) in hyphenless for q in quoted]
+    assert found == expected
+    assert plain == [normalise(q) in index.text for q in quoted]
+    assert all(f for f, p in zip(found, plain, strict=True) if p), "found stays found"
+
+
+def test_normalising_a_big_text_keeps_what_a_small_one_gives() -> None:
+    rng = random.Random(7)
+    pieces = ["word", " ", "\n", "\t", "\u00a0", "\u2028", "\x1c", "hy-\nphen", "\u201cq\u201d"]
+    text = "".join(rng.choice(pieces) for _ in range(quotes.SMALL_TEXT))
+    assert len(text) > quotes.SMALL_TEXT
+    assert normalise(text) == " ".join(quotes._folded(text).split())
+
+
+def test_a_source_text_costs_about_its_size_in_memory() -> None:
+    import tracemalloc
+
+    rng = random.Random(3)
+    vocabulary = [
+        "".join(rng.choice("abcdefghij") for _ in range(rng.randint(2, 9))) for _ in range(5000)
+    ]
+    raw = " ".join(rng.choice(vocabulary) for _ in range(600_000))  # about 3.3 MB
+    quoted = [" ".join(rng.choice(vocabulary) for _ in range(6)) for _ in range(300)]
+    tracemalloc.start()
+    try:
+        index = QuoteIndex.of(raw)
+        found = index.contains_all(quoted)
+        missing = [q for q, ok in zip(quoted, found, strict=True) if not ok]
+        index.contains_all_ignoring_hyphens(missing)
+        index.closest_passages(missing)
+        held, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # A list of its tokens alone would cost ten times the text: none is held or built
+    # whole. Held: the text, its hyphenless copy, and the places of the quotes' words.
+    places = sum(len(offsets) for offsets in index._postings.values())
+    assert held < 3 * len(raw) + 64 * places, (held, places)
+    assert peak < 3 * len(raw) + 64 * places + 20 * quotes.CHUNK, peak

@@ -27,7 +27,7 @@ from argmap.findings import Finding
 from argmap.lint.context import LintContext
 from argmap.lint.rule import Rule
 from argmap.model import Citation, Claim
-from argmap.quotes import QuoteIndex, normalise
+from argmap.quotes import QuoteIndex
 
 RULE = Rule("AM302", "quote-not-found", "error", __doc__ or "")
 SUGGEST_FROM = 500
@@ -70,10 +70,10 @@ def _without_hyphen_variants(
     Joining a word hyphenated at a line break cannot tell a split ``hyphen-ation`` from a
     real compound such as ``well-known``, and extracted texts lose hyphens (``face-toface``):
     so a quote that differs from the text only in its hyphens counts as found. Only the
-    few quotes the fast check missed are searched again, in one dehyphenated copy.
+    quotes the fast check missed are searched again, all at once in one indexed copy.
     """
-    dehyphenated = text.text.replace("-", "")
-    return [item for item in missing if normalise(item[2]).replace("-", "") not in dehyphenated]
+    found = text.contains_all_ignoring_hyphens([item[2] for item in missing])
+    return [item for item, ok in zip(missing, found, strict=True) if not ok]
 
 
 def _clip(text: str, limit: int = 200) -> str:
