@@ -10,7 +10,7 @@ temporary files are cleaned up) once the command starts.
 
 from __future__ import annotations
 
-import _signal as signal  # type: ignore[import-not-found]  # C module: fast to import
+import _signal as signal  # type: ignore[import-not-found,unused-ignore]  # C: fast
 import os
 import sys
 

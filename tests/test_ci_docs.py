@@ -59,9 +59,9 @@ def workflow() -> dict[str, Any]:
 
 
 def workflow_steps() -> list[dict[str, Any]]:
-    document = workflow()
+    document: dict[Any, Any] = workflow()
     assert document["permissions"] == {"contents": "read"}
-    triggers = document.get("on", document.get(True))  # YAML 1.1 reads `on` as true
+    triggers: dict[str, Any] = document["on"] if "on" in document else document[True]
     assert set(triggers) == {"push", "pull_request"}
     (job,) = document["jobs"].values()
     assert job["permissions"]["security-events"] == "write"

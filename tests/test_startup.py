@@ -63,7 +63,7 @@ def imported_by(*args: str | Path, cwd: Path = REPO) -> tuple[int, list[str]]:
 
 def small_map(write_map: Any) -> Path:
     text = "The accused met in 1932. Nothing of the kind happened, said the defence.\n"
-    return write_map(
+    root: Path = write_map(
         {
             "meta.yaml": """
                 parties: {prosecution: {name: P}, defence: {name: D}}
@@ -85,6 +85,7 @@ def small_map(write_map: Any) -> Path:
             "speech.txt": text,
         }
     )
+    return root
 
 
 def test_version_imports_nothing_heavy() -> None:
