@@ -150,12 +150,13 @@ class _Importer:
     # -- statements --------------------------------------------------------------
 
     def read_statements(self) -> None:
-        for section in self.sections.values():  # every party, those without claims too
-            self.section_party(section)
+        for declared in self.sections.values():  # every party, those without claims too
+            self.section_party(declared)
         taken = UniqueNames()
         silent: list[str] = []
-        for title, statement in self.data["statements"].items():
-            members = _list(statement.get("members")) if isinstance(statement, dict) else []
+        for title, raw in self.data["statements"].items():
+            statement: dict[str, Any] = raw if isinstance(raw, dict) else {}
+            members = _list(statement.get("members"))
             members = [m for m in members if isinstance(m, dict)]
             member = next((m for m in members if _text(m)), members[0] if members else {})
             text = _text(member)
