@@ -36,9 +36,9 @@ class Edit:
     code: str
 
 
-def edits_for(findings: Iterable[Finding], read: dict[str, list[str]] | None = None) -> list[Edit]:
+def edits_for(findings: Iterable[Finding]) -> list[Edit]:
     """The safe edits of ``findings`` (acknowledged ones are left alone)."""
-    lines_of: dict[str, list[str]] = {} if read is None else read
+    lines_of: dict[str, list[str]] = {}
     edits: dict[tuple[str, int, int], Edit] = {}
     for finding in findings:
         if finding.acknowledged is not None:
