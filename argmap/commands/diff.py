@@ -31,7 +31,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "paths", nargs="*", metavar="PATH", help="OLD NEW (two maps), or one map with --rev/--as-of"
     )
     parser.add_argument(
-        "--rev", metavar="A..B", help="compare the map at PATH in git revisions A and B"
+        "--rev",
+        metavar="A..B",
+        help="compare the map at PATH in git revisions A and B (A alone: with the files now)",
     )
     parser.add_argument(
         "--as-of", metavar="DATE", help="compare the map at PATH as of DATE with --to"
