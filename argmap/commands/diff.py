@@ -51,7 +51,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from argmap.cli import CommandError
+    from argmap.commands.errors import CommandError
     from argmap.history.report import render
     from argmap.history.revisions import RevisionError
 
@@ -64,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> MapDiff:
-    from argmap.cli import CommandError
+    from argmap.commands.errors import CommandError
     from argmap.dates import DateError
     from argmap.history.as_of import as_of, parse_as_of
     from argmap.history.diff import compare
@@ -122,7 +122,7 @@ def _diff_revisions(text: str, path: str) -> MapDiff:
 
 
 def _load(path: str) -> tuple[ArgMap, tuple[str, ...]]:
-    from argmap.cli import CommandError
+    from argmap.commands.errors import CommandError
     from argmap.loading.build import load
 
     amap = load(path)
