@@ -466,6 +466,8 @@ GROWTH_COMMANDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ("analyse", "--no-config", "--semantics", "grounded", "-o", "{out}/grounded.txt"),
     ),
     ("export json", ("export", "--no-config", "--to", "json", "-o", "{out}/map.json")),
+    ("render html", ("render", "--no-config", "-o", "{out}/map.html")),
+    ("render overview", ("render", "--no-config", "--overview", "-o", "{out}/overview.svg")),
 )
 
 
