@@ -92,9 +92,16 @@ _BARE_APX = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
 
 
 def _unquote(token: str) -> str:
-    value = json.loads(token, strict=False)
+    """A quoted name's text: JSON escapes, or (``"\\1"``) each escaped character as itself."""
+    try:
+        value = json.loads(token, strict=False)
+    except ValueError:
+        return re.sub(r"\\(.)", lambda m: _ESCAPES.get(m[1], m[1]), token[1:-1], flags=re.DOTALL)
     assert isinstance(value, str)
     return value
+
+
+_ESCAPES = {"n": "\n", "t": "\t"}
 
 
 def _apx_term(name: str) -> str:

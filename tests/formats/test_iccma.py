@@ -329,3 +329,38 @@ def test_digits_that_are_not_ascii_are_errors_not_crashes() -> None:
     with pytest.raises(FrameworkFileError, match=r"f\.i23:1:1: expected 'p af N'"):
         parse_i23("p af ²\n", "f.i23")
     assert format_set({"²", "10", "9"}) == "[9,10,²]"
+
+
+def test_a_quoted_name_with_a_backslash_not_json_reads() -> None:
+    """``"a\\1"`` is no JSON string: its escaped character is read as itself."""
+    assert parse_tgf('"a\\1"\n#\n', "f.tgf").arguments == ("a1",)
+    assert parse_apx('arg("x\\q").', "f.apx").arguments == ("xq",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "p af 3\n1 2\n2 3\n",
+        '# c\n\np af 3\n# 1 "a"\n# 2 "b"\n# 3 "c"\n  1\t2 \r\n3 1\n\n',
+        "p af 3\n1 2\n0 1\n",
+        "p af 3\n1 2 3\n",
+        "p af 3\n1\n2 3 4\n",
+        "1 2\np af 3\n",
+        "p af 2\np af 2\n",
+        "p af 3\n+1 2\n",
+        "p af 3\n1\x0c2\n",
+        "p af 2\n1 99999999999999999999\n",
+    ],
+)
+def test_the_bulk_reading_gives_what_the_careful_one_does(text: str) -> None:
+    """Same framework, or the same error (line, column, message), whichever path reads it."""
+    from argmap.formats.iccma import _parse_i23_lines
+
+    results: list[object] = []
+    for reader in (parse_i23, _parse_i23_lines):
+        try:
+            framework = reader(text, "f.i23")
+            results.append((framework.arguments, sorted(framework.attacks())))
+        except FrameworkFileError as exc:
+            results.append(str(exc))
+    assert results[0] == results[1]
