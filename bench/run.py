@@ -31,13 +31,15 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 BENCH = Path(__file__).resolve().parent
 REPO = BENCH.parent
 SHIPPED_MAP = REPO / "claims" / "moscow-1936"
 sys.path.insert(0, str(BENCH))
 
-from generate import Spec, generate  # noqa: E402 - bench/ is not a package
+from exports import export_rows, iccma_rows  # noqa: E402 - bench/ is not a package
+from generate import Spec, generate  # noqa: E402
 
 MEMORY_LIMIT = 4 * 2**30  # a child that needs more fails and is reported (a shared machine)
 GIB = 2**30
@@ -582,6 +584,15 @@ def machine() -> str:
     )
 
 
+def _tools() -> dict[str, Any]:
+    """What bench/exports.py measures with: this module's runners and formatting."""
+    return {
+        "Row": Row, "child": child, "python": python, "argmap_command": argmap_command,
+        "generate": generate, "Spec": Spec, "FLOOR_LOAD": FLOOR_LOAD, "progress": progress,
+        "seconds": seconds, "mib": mib, "ratio": ratio, "BENCH": BENCH,
+    }  # fmt: skip
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="tiny sizes, for CI (seconds)")
@@ -592,7 +603,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--files", type=int, help="files of the throughput map (100)")
     parser.add_argument("--text-mb", type=float, help="size of the big source text (4)")
     parser.add_argument("--repeat", type=int, help="runs per figure (3; 1 with --quick)")
-    parser.add_argument("--skip", default="", help="skip parts: throughput,quotes,startup,...")
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="skip parts: throughput,quotes,startup,render,exports,iccma,growth",
+    )
     args = parser.parse_args(argv)
     quick = args.quick
     claims = args.claims or (2000 if quick else 100_000)
@@ -619,6 +634,12 @@ def main(argv: list[str] | None = None) -> int:
         if "render" not in skip:
             rows += rendering(max(repeat, 2 if quick else 5), work)
             rows += focused_rendering(directory, claims, repeat, work)
+        big = sizes if quick else [s for s in sizes if s >= 100_000]  # 10^5 and 10^6
+        if "exports" not in skip:
+            rows += export_rows(big, text_mb, repeat, work, _tools())
+        if "iccma" not in skip:
+            arguments = [2000] if quick else [s for s in sizes if s >= 100_000]
+            rows += iccma_rows(arguments, repeat, work, _tools())
         if "growth" not in skip:
             growth_lines, growth_runs = growth(sizes, text_mb, repeat, work)
             if max(sizes) > claims:
