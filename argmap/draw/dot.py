@@ -33,7 +33,6 @@ from argmap.draw.diagram import (
     Diagram,
     DiagramOptions,
     Edge,
-    Group,
     clean,
     shorten,
     tint,
@@ -139,7 +138,7 @@ def dot_source(diagram: Diagram) -> str:
     lines.append(f"  edge {_attributes({'penwidth': '2', 'arrowsize': '0.9'})};")
     grouped: set[str] = set()
     by_id = {node.node_id: node for node in diagram.nodes}
-    for group in _bands(diagram) if timeline else diagram.groups:
+    for group in () if timeline else diagram.groups:  # a timeline's bands are rows
         lines.append(f"  subgraph cluster_{group.group_id} {{")
         cluster = {
             "id": quote(f"group-{group.group_id}"),
@@ -278,22 +277,6 @@ def _staggered(edges: tuple[Edge, ...]) -> list[tuple[Edge, int]]:
     return staggered
 
 
-def _bands(diagram: Diagram) -> list[Group]:
-    """One cluster per party, in the timeline's band order (accusers on top)."""
-    from argmap.draw.timeline import timeline_of
-
-    bands = timeline_of([n.claim for n in diagram.nodes], [p.id for p in diagram.parties]).bands
-    names = {p.id: p.name for p in diagram.parties}
-    return [
-        Group(
-            f"band{n}",
-            names.get(party, party),
-            tuple(node.node_id for node in diagram.nodes if node.claim.party == party),
-        )
-        for n, party in enumerate(bands, start=1)
-    ]
-
-
 def _time_axis(diagram: Diagram) -> list[str]:
     """The axis (one labelled tick per column, in order) and each column's claims beside it."""
     from argmap.draw.timeline import timeline_of
@@ -324,10 +307,7 @@ def _time_axis(diagram: Diagram) -> list[str]:
         sequence = [tick]  # the axis on top, then each band in order, top to bottom
         for number, party in enumerate(timeline.bands, start=1):
             marker = f"b{number}_{index}"  # holds the band's place in a column it is absent from
-            lines.append(
-                f"  subgraph cluster_band{number} {{ {marker} "
-                '[shape=point, style=invis, width=0, height=0, label=""]; }'
-            )
+            lines.append(f'  {marker} [shape=point, style=invis, width=0, height=0, label=""];')
             sequence.append(marker)
             sequence += [
                 node_of[cid]

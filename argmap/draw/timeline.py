@@ -4,9 +4,10 @@ Each claim with a ``when`` (``argmap.dates``) stands in the column of the date i
 starts at; a claim without one stands in the column of the nearest dated claim
 it is linked to (a reason or an answer beside what it argues about), and claims
 linked to no dated claim in a last column, "no date". Columns are years, or
-months when the dated claims fall within a few years. The parties are bands, the
-prosecution's (the party with the most allegations) on top, the answers below.
-Relations are drawn without pulling columns apart, so time alone orders them.
+months when the dated claims fall within a few years. The parties are bands: in
+every column, the claims of the party with the most allegations (the prosecution)
+stand on top and the answers below, party by party in the same order. Relations are
+drawn without pulling columns apart, so time alone orders them.
 """
 
 from __future__ import annotations
