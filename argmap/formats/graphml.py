@@ -184,14 +184,7 @@ def _scalar(value: str | int | float | bool) -> str:
 
 def _text(value: str) -> str:
     """Character data as XML 1.0 can hold it, in ASCII."""
-    if "&" in value:
-        value = value.replace("&", "&amp;")
-    if "<" in value:
-        value = value.replace("<", "&lt;")
-    if ">" in value:
-        value = value.replace(">", "&gt;")
-    if "\r" in value:
-        value = value.replace("\r", "&#13;")
+    value = _replaced(value, _TEXT_REFERENCES)
     if not value.isascii() or _NOT_XML.search(value):
         value = _NOT_XML.sub("\ufffd", value).encode("ascii", "xmlcharrefreplace").decode("ascii")
     return value
@@ -199,13 +192,17 @@ def _text(value: str) -> str:
 
 def _attribute(value: str) -> str:
     """An attribute value as XML 1.0 can hold it, in ASCII."""
-    value = _text(value)
-    if '"' in value:
-        value = value.replace('"', "&quot;")
-    if "\n" in value:
-        value = value.replace("\n", "&#10;")
-    if "\t" in value:
-        value = value.replace("\t", "&#09;")
+    return _replaced(_text(value), _ATTRIBUTE_REFERENCES)
+
+
+_TEXT_REFERENCES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ("\r", "&#13;"))
+_ATTRIBUTE_REFERENCES = (('"', "&quot;"), ("\n", "&#10;"), ("\t", "&#09;"))
+
+
+def _replaced(value: str, references: tuple[tuple[str, str], ...]) -> str:
+    for char, reference in references:
+        if char in value:
+            value = value.replace(char, reference)
     return value
 
 
