@@ -1,8 +1,9 @@
 """``argmap export``: the map in another tool's format (AIF, Argdown, GraphML, JSON, ICCMA).
 
 Each format is one line of ``EXPORTERS``: name -> (module, function, what it is).
-The function takes the loaded ``ArgMap`` and returns the file's text; its module is
-imported only when that format is asked for.
+The function takes the loaded ``ArgMap`` and yields the file's text in chunks as it
+generates it (``argmap.output.write`` writes them as they come, so no second copy of
+the map is held); its module is imported only when that format is asked for.
 """
 
 from __future__ import annotations

@@ -166,14 +166,29 @@ def parse_apx(text: str, path: str = "<apx>") -> Framework:
 
 def generate_apx(framework: Framework) -> str:
     """The framework as ASPARTIX facts: every ``arg``, then every ``att``."""
+    return "".join(_apx_chunks(framework))
+
+
+def _apx_chunks(framework: Framework) -> Iterator[str]:
     terms = [_apx_term(a) for a in framework.arguments]
-    lines = [f"arg({t})." for t in terms]
+    yield "".join(f"arg({t}).\n" for t in terms)
     starts, targets = framework.adjacency
-    for source, term in enumerate(terms):
-        lines.extend(
-            f"att({term},{terms[t]})." for t in targets[starts[source] : starts[source + 1]]
-        )
-    return "".join(line + "\n" for line in lines)
+    yield from _batched(
+        f"att({term},{terms[t]}).\n"
+        for source, term in enumerate(terms)
+        for t in targets[starts[source] : starts[source + 1]]
+    )
+
+
+def _batched(lines: Iterable[str], size: int = 4096) -> Iterator[str]:
+    """Lines joined a few thousand at a time: chunks to write as they come."""
+    batch: list[str] = []
+    for line in lines:
+        batch.append(line)
+        if len(batch) == size:
+            yield "".join(batch)
+            batch.clear()
+    yield "".join(batch)
 
 
 # --- trivial graph format .tgf ----------------------------------------------------------
@@ -227,12 +242,18 @@ def parse_tgf(text: str, path: str = "<tgf>") -> Framework:
 
 def generate_tgf(framework: Framework) -> str:
     """Argument lines, ``#``, attack lines."""
+    return "".join(_tgf_chunks(framework))
+
+
+def _tgf_chunks(framework: Framework) -> Iterator[str]:
     tokens = [_tgf_token(a) for a in framework.arguments]
-    lines = [*tokens, "#"]
+    yield "".join(f"{token}\n" for token in tokens) + "#\n"
     starts, targets = framework.adjacency
-    for source, token in enumerate(tokens):
-        lines.extend(f"{token} {tokens[t]}" for t in targets[starts[source] : starts[source + 1]])
-    return "".join(line + "\n" for line in lines)
+    yield from _batched(
+        f"{token} {tokens[t]}\n"
+        for source, token in enumerate(tokens)
+        for t in targets[starts[source] : starts[source + 1]]
+    )
 
 
 def _checked(
@@ -401,15 +422,21 @@ def _i23_attack_error(raw: str, number: int, path: str, size: int | None) -> Non
 
 def generate_i23(framework: Framework) -> str:
     """``p af N``, a ``# i "name"`` comment per argument, then ``i j`` attack lines."""
-    lines = [f"p af {len(framework)}"]
-    lines.extend(
-        f"# {i} {json.dumps(name, ensure_ascii=False)}"
+    return "".join(_i23_chunks(framework))
+
+
+def _i23_chunks(framework: Framework) -> Iterator[str]:
+    yield f"p af {len(framework)}\n"
+    yield from _batched(
+        f"# {i} {json.dumps(name, ensure_ascii=False)}\n"
         for i, name in enumerate(framework.arguments, start=1)
     )
     starts, targets = framework.adjacency
-    for source in range(len(framework)):
-        lines.extend(f"{source + 1} {t + 1}" for t in targets[starts[source] : starts[source + 1]])
-    return "".join(line + "\n" for line in lines)
+    yield from _batched(
+        f"{source + 1} {t + 1}\n"
+        for source in range(len(framework))
+        for t in targets[starts[source] : starts[source + 1]]
+    )
 
 
 PARSERS: dict[str, Callable[[str, str], Framework]] = {
@@ -473,24 +500,24 @@ def format_witnesses(framework: Framework, extensions: Iterable[Iterable[str]]) 
 # --- a map's attack graph, for ``argmap export --to apx|tgf|i23`` ---------------------------
 
 
-def export_apx(amap: ArgMap) -> str:
-    """The map's attack graph (bipolar reading, ``from_map``) as ASPARTIX facts."""
+def export_apx(amap: ArgMap) -> Iterator[str]:
+    """The map's attack graph (bipolar reading, ``from_map``) as ASPARTIX facts, in chunks."""
     from argmap.analysis.framework import from_map
 
     title = amap.info.title if amap.info and amap.info.title else amap.root
-    header = f"% argmap: the attack graph of {' '.join(title.split())} (bipolar reading)\n"
-    return header + generate_apx(from_map(amap).framework)
+    yield f"% argmap: the attack graph of {' '.join(title.split())} (bipolar reading)\n"
+    yield from _apx_chunks(from_map(amap).framework)
 
 
-def export_tgf(amap: ArgMap) -> str:
-    """The map's attack graph (bipolar reading) in the trivial graph format."""
+def export_tgf(amap: ArgMap) -> Iterator[str]:
+    """The map's attack graph (bipolar reading) in the trivial graph format, in chunks."""
     from argmap.analysis.framework import from_map
 
-    return generate_tgf(from_map(amap).framework)
+    return _tgf_chunks(from_map(amap).framework)
 
 
-def export_i23(amap: ArgMap) -> str:
+def export_i23(amap: ArgMap) -> Iterator[str]:
     """The map's attack graph (bipolar reading) as ICCMA 2023 ``p af N``, names as comments."""
     from argmap.analysis.framework import from_map
 
-    return generate_i23(from_map(amap).framework)
+    return _i23_chunks(from_map(amap).framework)

@@ -276,10 +276,11 @@ def test_exported_attack_graphs_analyse_like_the_map(write_map: Callable[..., Pa
 
     amap = load(write_map({"map.yaml": MAP}))
     expected = from_map(amap).framework
-    apx = export_apx(amap)
+    apx = "".join(export_apx(amap))
     assert apx.startswith("% argmap: the attack graph of A trial in two lines (bipolar reading)\n")
     assert 'arg("Upper.Case_id").' in apx and 'arg("diary->denial").' in apx
-    for text, fmt in ((apx, "apx"), (export_tgf(amap), "tgf"), (export_i23(amap), "i23")):
+    tgf, i23 = "".join(export_tgf(amap)), "".join(export_i23(amap))
+    for text, fmt in ((apx, "apx"), (tgf, "tgf"), (i23, "i23")):
         framework = parse(text, fmt)
         assert framework == expected
         assert labelling(framework, "grounded") == labelling(expected, "grounded")
