@@ -91,10 +91,19 @@ def _pages(
     from argmap.draw.diagram import build_diagram
     from argmap.draw.dot import dot_source
 
+    turned = "LR" if options.rankdir in ("BT", "TB") else "BT"
+
     def attempt(part: Sequence[str], force: bool = False) -> PageObject | None:
+        """The part on one page, drawn as asked or else turned a quarter (a row of
+        reasons too wide for the page often fits as a column)."""
         heading = name if len(part) == len(ids) else f"{name} ({len(part)} of {len(ids)} claims)"
         chosen = replace(options, claims=frozenset(part), legend=False, heading=heading)
-        return sheet.place(dot_source(build_diagram(amap, chosen)), force=force)
+        for rankdir in (options.rankdir, turned):
+            drawn = replace(chosen, rankdir=rankdir)
+            page = sheet.place(dot_source(build_diagram(amap, drawn)), force=False)
+            if page is not None:
+                return page
+        return sheet.place(dot_source(build_diagram(amap, chosen)), force=True) if force else None
 
     pages: list[PageObject] = []
     rest = list(ids)
