@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Literal
 
-from argmap.draw.diagram import DiagramOptions
+from argmap.draw.diagram import DiagramOptions, RankDir
 
 if TYPE_CHECKING:
     from pypdf import PageObject
@@ -91,7 +91,7 @@ def _pages(
     from argmap.draw.diagram import build_diagram
     from argmap.draw.dot import dot_source
 
-    turned = "LR" if options.rankdir in ("BT", "TB") else "BT"
+    turned: RankDir = "LR" if options.rankdir in ("BT", "TB") else "BT"
 
     def attempt(part: Sequence[str], force: bool = False) -> PageObject | None:
         """The part on one page, drawn as asked or else turned a quarter (a row of
