@@ -30,6 +30,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from argmap.debate.questions import class_questions, unique
+from argmap.debate.quoting import short_name
 from argmap.debate.records import (
     LABEL_MEANING,
     AllegationRow,
@@ -175,8 +176,9 @@ class _Analysis:
     def card(self, claim: Claim, index: int) -> Card:
         cite = claim.cite[index]
         source = self.amap.source_by_id.get(cite.source)
+        by = short_name(self.amap, cite.by) if cite.by else None
         if source is None:
-            return Card(claim.id, cite.source, cite.source, cite.quote, cite.at)
+            return Card(claim.id, cite.source, cite.source, cite.quote, cite.at, by=by)
         return Card(
             claim.id,
             source.id,
@@ -186,6 +188,7 @@ class _Analysis:
             source.author,
             source.date,
             source.url,
+            by,
         )
 
     def must_answer(self, allegation: Claim) -> tuple[PartyView, ...]:

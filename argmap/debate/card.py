@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from argmap.debate.outline import Card, Item, Items, Outline, Para, Quote, Section
+from argmap.debate.outline import Card, Item, Items, Outline, Para, Quote, Section, plain
 from argmap.debate.quoting import (
     headline,
     in_brief,
@@ -390,7 +390,7 @@ def _spread(items: list[Item]) -> list[Item]:
     """Items with one of each kind of question first, then the rest in order."""
     first: dict[str, Item] = {}
     for item in items:
-        first.setdefault(item.text.split("?")[0][:20], item)
+        first.setdefault(plain(item.text).split("?")[0][:20], item)
     rest = [i for i in items if i not in first.values()]
     return [*first.values(), *rest]
 

@@ -1,15 +1,64 @@
 """A handout as a format-neutral outline: what it says, not how it is laid out.
 
-The role cards and the lesson pack are built as an :class:`Outline` of sections,
-paragraphs, quotes (with speaker and place), lists and tables; the Markdown, HTML
-and PDF renderers only lay it out, as :mod:`argmap.draw` does with its ``Diagram``.
-All text is plain text: renderers escape it.
+Role cards, the lesson pack and the dossier are built as an :class:`Outline` of
+sections, paragraphs, quotes (with speaker and place), lists, tables and cards; the
+Markdown and HTML renderers (and PDF, through HTML) only lay it out, as
+:mod:`argmap.draw` does with its ``Diagram``. Text is plain text, or a tuple of
+inline spans (a claim :class:`Ref`, an :class:`Id`, :class:`Strong`, :class:`Em`, a
+source title :class:`Cite`, a :class:`Flag`); renderers escape all of it. Where a
+claim is set out in full, its block carries the claim's ``anchor``, and a
+:class:`Ref` elsewhere links to it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TypeAlias
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal, TypeAlias
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A claim named by its id, linked to the place it is set out."""
+
+    id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Id:
+    """An identifier shown as such (not linked)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Strong:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Em:
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cite:
+    """The title of a source."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A mark the reader must not miss: ``prepare`` (something to do) or ``open``."""
+
+    text: str
+    kind: Literal["prepare", "open"] = "prepare"
+
+
+Span: TypeAlias = "str | Ref | Id | Strong | Em | Cite | Flag"
+Inline: TypeAlias = "str | tuple[Span, ...]"
+"""Plain text, or a run of spans."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,42 +79,51 @@ class Quote:
 class Para:
     """A paragraph. ``lead`` is set in bold before the text ("What you can say:")."""
 
-    text: str
+    text: Inline
     lead: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class Items:
-    """A list; each item is a paragraph followed by its quotes. ``numbered`` for steps."""
-
-    items: tuple[Item, ...]
-    numbered: bool = False
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One entry of a list: a paragraph, then any quotes and sub-paragraphs under it."""
+    """One entry of a list: its text, then any quotes, notes and a nested list."""
 
-    text: str
+    text: Inline
     lead: str | None = None
     quotes: tuple[Quote, ...] = ()
     notes: tuple[Para, ...] = ()
+    children: tuple[Item, ...] = ()
+    anchor: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Items:
+    """A list. ``numbered`` for steps; ``tree`` for a nested exchange drawn with rules."""
+
+    items: tuple[Item, ...]
+    numbered: bool = False
+    tree: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """A table of plain text cells."""
+    """A table; ``widths`` are relative column widths (a wide column gets more)."""
 
     header: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Inline, ...], ...]
+    widths: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
 class Card:
-    """A block kept on one page when printed: a heading, then its blocks."""
+    """A titled block, boxed; ``keep`` keeps it on one page when printed. A card inside
+    a card is a sub-heading of it."""
 
-    title: str
+    title: Inline
     blocks: tuple[Block, ...]
+    anchor: str | None = None
+    keep: bool = True
+    boxed: bool = True
 
 
 Block: TypeAlias = "Para | Quote | Items | Table | Card"
@@ -77,6 +135,7 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+    anchor: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,40 +145,61 @@ class Outline:
     title: str
     subtitle: str | None = None
     intro: tuple[Block, ...] = ()
-    sections: tuple[Section, ...] = field(default_factory=tuple)
+    sections: tuple[Section, ...] = ()
+
+
+def plain(text: Inline) -> str:
+    """Inline text as plain text."""
+    if isinstance(text, str):
+        return text
+    return "".join(
+        s if isinstance(s, str) else (s.id if isinstance(s, Ref) else s.text) for s in text
+    )
 
 
 def words_of(outline: Outline) -> list[str]:
-    """Every paragraph of text in reading order (for word counts and readability)."""
+    """Every heading, paragraph, list entry, quote and table row in reading order, as
+    plain text (for word counts and readability)."""
     out = [outline.title]
     if outline.subtitle:
         out.append(outline.subtitle)
-    for block in outline.intro:
-        out.extend(_block_text(block))
+    out.extend(block_text(outline.intro))
     for section in outline.sections:
         out.append(section.title)
-        for block in section.blocks:
-            out.extend(_block_text(block))
+        out.extend(block_text(section.blocks))
     return out
 
 
-def _block_text(block: Block) -> list[str]:
-    if isinstance(block, Para):
-        return [f"{block.lead} {block.text}" if block.lead else block.text]
-    if isinstance(block, Quote):
-        return [f"{block.credit}: {block.text}" if block.credit else block.text]
-    if isinstance(block, Items):
-        out: list[str] = []
-        for item in block.items:
-            out.append(f"{item.lead} {item.text}" if item.lead else item.text)
-            out.extend(_block_text(q)[0] for q in item.quotes)
-            out.extend(_block_text(n)[0] for n in item.notes)
-        return out
-    if isinstance(block, Table):
-        return [" ".join(block.header), *(" ".join(row) for row in block.rows)]
-    out = [block.title]
-    for inner in block.blocks:
-        out.extend(_block_text(inner))
+def block_text(blocks: Iterable[Block]) -> list[str]:
+    """The plain text of blocks, a unit per heading, line, entry and quote."""
+    out: list[str] = []
+    for block in blocks:
+        if isinstance(block, Para):
+            out.append(_led(block.lead, block.text))
+        elif isinstance(block, Quote):
+            out.append(f"{block.credit}: {block.text}" if block.credit else block.text)
+        elif isinstance(block, Items):
+            out.extend(_item_text(block.items))
+        elif isinstance(block, Table):
+            out.append(" ".join(block.header))
+            out.extend(" ".join(plain(c) for c in row) for row in block.rows)
+        else:
+            out.append(plain(block.title))
+            out.extend(block_text(block.blocks))
+    return out
+
+
+def _led(lead: str | None, text: Inline) -> str:
+    return f"{lead} {plain(text)}" if lead else plain(text)
+
+
+def _item_text(items: Iterable[Item]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out.append(_led(item.lead, item.text))
+        out.extend(block_text(item.quotes))
+        out.extend(block_text(item.notes))
+        out.extend(_item_text(item.children))
     return out
 
 
@@ -127,19 +207,21 @@ def quotes_of(outline: Outline) -> list[Quote]:
     """Every quote of the outline, in reading order."""
     found: list[Quote] = []
 
-    def visit(block: Block) -> None:
-        if isinstance(block, Quote):
-            found.append(block)
-        elif isinstance(block, Items):
-            for item in block.items:
-                found.extend(item.quotes)
-        elif isinstance(block, Card):
-            for inner in block.blocks:
-                visit(inner)
+    def visit(blocks: Iterable[Block]) -> None:
+        for block in blocks:
+            if isinstance(block, Quote):
+                found.append(block)
+            elif isinstance(block, Items):
+                visit_items(block.items)
+            elif isinstance(block, Card):
+                visit(block.blocks)
 
-    for block in outline.intro:
-        visit(block)
+    def visit_items(items: Iterable[Item]) -> None:
+        for item in items:
+            found.extend(item.quotes)
+            visit_items(item.children)
+
+    visit(outline.intro)
     for section in outline.sections:
-        for block in section.blocks:
-            visit(block)
+        visit(section.blocks)
     return found

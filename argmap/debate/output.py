@@ -1,6 +1,6 @@
-"""Handouts and the moderator sheet as Markdown, printable HTML, or PDF.
+"""Role cards, the lesson pack and the dossier as Markdown, printable HTML, or PDF.
 
-The documents come from :mod:`argmap.debate.brief` as data; this module only lays them
+Each document is an outline (:mod:`argmap.debate.outline`); the renderers only lay it
 out. Every piece of text from the map (claims, quotations, names, notes, titles)
 is escaped: in Markdown it can create no link, image, HTML, heading, list or
 emphasis; in HTML it is text. Claims are cross-referenced by id with anchors
@@ -10,11 +10,12 @@ PDF is that HTML typeset by WeasyPrint (the ``pdf`` extra).
 
 from __future__ import annotations
 
-from argmap.debate.brief import Handout, ModeratorSheet
-from argmap.debate.html import handout_html, moderator_html, outline_html
-from argmap.debate.markdown import handout_markdown, moderator_markdown, outline_markdown
+from argmap.debate.dossier import handout_outline, moderator_outline
+from argmap.debate.html import outline_html
+from argmap.debate.markdown import outline_markdown
 from argmap.debate.outline import Outline
 from argmap.debate.pdf import html_to_pdf
+from argmap.debate.records import Handout, ModeratorSheet
 from argmap.debate.words import FORMATS, HandoutError, anchor, md_text
 
 __all__ = [
@@ -29,6 +30,26 @@ __all__ = [
     "moderator_html",
     "moderator_markdown",
 ]
+
+
+def handout_markdown(doc: Handout) -> str:
+    """A side's dossier handout as Markdown."""
+    return outline_markdown(handout_outline(doc))
+
+
+def handout_html(doc: Handout) -> str:
+    """A side's dossier handout as a printable HTML page."""
+    return outline_html(handout_outline(doc))
+
+
+def moderator_markdown(sheet: ModeratorSheet) -> str:
+    """The dossier's moderator sheet as Markdown."""
+    return outline_markdown(moderator_outline(sheet))
+
+
+def moderator_html(sheet: ModeratorSheet) -> str:
+    """The dossier's moderator sheet as a printable HTML page."""
+    return outline_html(moderator_outline(sheet))
 
 
 # -- formats -------------------------------------------------------------------------------
@@ -49,20 +70,14 @@ def format_of(path: str) -> str:
 
 def generate(doc: Handout | ModeratorSheet | Outline, fmt: str) -> str | bytes:
     """The document in ``fmt`` (``md``, ``html`` or ``pdf``)."""
-    if isinstance(doc, Outline):
-        if fmt == "md":
-            return outline_markdown(doc)
-        page = outline_html(doc)
-    elif isinstance(doc, Handout):
-        if fmt == "md":
-            return handout_markdown(doc)
-        page = handout_html(doc)
-    else:
-        if fmt == "md":
-            return moderator_markdown(doc)
-        page = moderator_html(doc)
+    if isinstance(doc, Handout):
+        doc = handout_outline(doc)
+    elif isinstance(doc, ModeratorSheet):
+        doc = moderator_outline(doc)
+    if fmt == "md":
+        return outline_markdown(doc)
     if fmt == "html":
-        return page
+        return outline_html(doc)
     if fmt == "pdf":
-        return html_to_pdf(page)
+        return html_to_pdf(outline_html(doc))
     raise HandoutError(f"unknown handout format {fmt!r} (must be one of {', '.join(FORMATS)})")

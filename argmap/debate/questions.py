@@ -125,10 +125,10 @@ def class_questions(self: Analysis, rows: tuple[AllegationRow, ...]) -> Iterable
         standing = [r.claim.id for r in rows if r.claim.label == "in"]
         defeated = [r.claim.id for r in rows if r.claim.label == "out"]
         yield Question(
-            "Under grounded semantics, which allegations still stand?",
-            f"{_count(len(standing), 'allegation')} in (standing), "
-            f"{_count(len(defeated), 'allegation')} out (defeated), the rest undecided. "
-            "Does the class agree with the calculation?",
+            "Under grounded semantics (a formal calculation), which allegations are in?",
+            f"{_count(len(standing), 'allegation')} in, "
+            f"{_count(len(defeated), 'allegation')} out, the rest undecided. The calculation "
+            "does not weigh evidence and favours whoever speaks last: does the class agree?",
             tuple(standing),
         )
 

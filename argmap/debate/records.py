@@ -40,6 +40,8 @@ class Card:
     author: str | None = None
     date: str | None = None
     url: str | None = None
+    by: str | None = None
+    """Who says the quoted words, as a reader names them ("Trotsky")."""
 
 
 @dataclass(frozen=True, slots=True)

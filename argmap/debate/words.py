@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from argmap.debate.brief import (
+from argmap.debate.records import (
     LABEL_MEANING,
     ClaimView,
     Handout,
@@ -160,8 +160,10 @@ HOW_TO_READ = (
     "“Your reply” what you can say back, and “Attacked by” any other attack."
 )
 SEMANTICS_NOTE = (
-    "Grounded status (computed by argmap): in = the claim stands once every attack is "
-    "weighed, out = it is defeated, undecided = the map does not settle it."
+    "Grounded (a formal calculation by argmap, not a finding of fact): in = every attack "
+    "on the claim is itself out, out = an attack on it is in, undecided = the map does not "
+    "settle it. It does not measure the strength of evidence, and it favours whoever "
+    "speaks last: a claim that no one answers is in."
 )
 NO_SEMANTICS_NOTE = "Grounded status is not shown: argmap's semantics module is not installed."
 
@@ -203,21 +205,3 @@ def claim_counts(sheet: ModeratorSheet) -> dict[str, int]:
     for entry in sheet.entries:
         counts[entry.claim.party] = counts.get(entry.claim.party, 0) + 1
     return counts
-
-
-class Writer:
-    """What the Markdown and HTML writers share: sections, the main source, and each
-    claim's anchor set at the first place it is written out, and only there."""
-
-    def __init__(self, main_source: SourceView | None) -> None:
-        self.anchors: set[str] = set()
-        self.sections: dict[str, int] = {}
-        self.main_source = main_source.id if main_source else None
-
-    def first_anchor(self, claim_id: str) -> str | None:
-        """The claim's anchor name the first time it is asked for, then None."""
-        name = anchor(claim_id)
-        if name in self.anchors:
-            return None
-        self.anchors.add(name)
-        return name

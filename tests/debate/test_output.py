@@ -217,10 +217,10 @@ def test_the_prosecution_handout_lists_answers_to_counter(court: ArgMap) -> None
 def test_quotes_sources_and_locators_appear_verbatim(court: ArgMap) -> None:
     for side in ("def", "pro"):
         text = rendered_markdown(handout_markdown(handout(court, side))).text
-        assert "“met them in the summer, said the clerk” — p. 3" in text
-        assert "“I saw them meet” — p. 4" in text
+        assert "p. 3: “met them in the summer, said the clerk”" in text
+        assert "p. 4: “I saw them meet”" in text
         # The diary is not the main source: its title is on the card.
-        assert "“no entry stamp, 'ever'” — p. 9, The diary" in text
+        assert "p. 9, The diary: “no entry stamp, 'ever'”" in text
         assert "Quotations are from The record unless another source is named." in text
 
 
@@ -230,7 +230,7 @@ def test_the_html_handout_has_the_same_content(court: ArgMap) -> None:
     anchors = {a.get("id") for _, a in parsed.tags}
     for claim_id in ("a1", "a2", "a3", "s1", "d1", "d2", "counter"):
         assert f"claim-{claim_id}" in anchors
-    assert "met them in the summer, said the clerk — p. 3" in parsed.text  # <q> adds the marks
+    assert "p. 3: “met them in the summer, said the clerk”" in parsed.text
     # Two in the list of points to prepare, two in the headings, one for the missing answer.
     assert parsed.text.count("⚠ PREPARE") == 5
     assert "Acknowledged as open: The source says nothing about the cell." in parsed.text
