@@ -15,12 +15,12 @@ it is linear in the map; ``dot`` lays out a few dozen boxes at any size.
 from __future__ import annotations
 
 import os
-from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from argmap.draw.diagram import UNANSWERED_COLOUR, css_name, shorten, tint
 from argmap.draw.dot import FONT, escape_html, quote
+from argmap.draw.nearest import neighbours, spread
 from argmap.draw.palette import OKABE_ITO, RELATION_STYLES
 from argmap.model import ArgMap
 
@@ -97,31 +97,10 @@ def _assign(amap: ArgMap) -> dict[str, str]:
         if len(files) > 1:
             return {cid: "file:" + c.span.path for cid, c in claims.items()}
         return {cid: "party:" + c.party for cid, c in claims.items()}
-    adjacent = _adjacency(amap)
-    queue = deque(line_of)
-    while queue:  # each untagged claim joins its nearest tagged neighbour's line
-        current = queue.popleft()
-        for other in adjacent.get(current, ()):
-            if other not in line_of:
-                line_of[other] = line_of[current]
-                queue.append(other)
+    spread(line_of, neighbours(claims.values()))
     for cid in claims:
         line_of.setdefault(cid, OTHER)
     return line_of
-
-
-def _adjacency(amap: ArgMap) -> dict[str, list[str]]:
-    """Claim id -> linked claim ids, reasons and answers first (they argue about it)."""
-    claims = amap.claim_by_id
-    adjacent: dict[str, list[str]] = {}
-    for claim in claims.values():
-        targets = [r.target for r in (*claim.supports, *claim.rebuts)]
-        targets += [u.target for u in claim.undercuts]
-        for target in targets:
-            if target in claims and target != claim.id:
-                adjacent.setdefault(target, []).append(claim.id)
-                adjacent.setdefault(claim.id, []).append(target)
-    return adjacent
 
 
 def _name(amap: ArgMap, key: str) -> str:

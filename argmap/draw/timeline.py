@@ -12,11 +12,11 @@ drawn without pulling columns apart, so time alone orders them.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from argmap.dates import period_or_none
+from argmap.draw.nearest import neighbours, spread
 from argmap.model import Claim
 
 __all__ = ["NO_DATE", "Timeline", "timeline_of"]
@@ -48,32 +48,12 @@ def timeline_of(claims: Sequence[Claim], party_order: Sequence[str] = ()) -> Tim
     }
     columns = sorted(set(key.values()))
     column_of = {cid: columns.index(k) for cid, k in key.items()}
-    _place_undated(claims, column_of)
+    spread(column_of, neighbours(claims))  # an undated claim beside what it argues about
     if len(column_of) < len(claims):
         columns.append(NO_DATE)
         for claim in claims:
             column_of.setdefault(claim.id, len(columns) - 1)
     return Timeline(tuple(columns), column_of, _bands(claims, party_order))
-
-
-def _place_undated(claims: Sequence[Claim], column_of: dict[str, int]) -> None:
-    """Each undated claim takes the column of its nearest dated neighbour."""
-    chosen = {c.id for c in claims}
-    adjacent: dict[str, list[str]] = {}
-    for claim in claims:
-        targets = [r.target for r in (*claim.supports, *claim.rebuts)]
-        targets += [u.target for u in claim.undercuts]
-        for target in targets:
-            if target in chosen and target != claim.id:
-                adjacent.setdefault(claim.id, []).append(target)
-                adjacent.setdefault(target, []).append(claim.id)
-    queue = deque(column_of)
-    while queue:
-        current = queue.popleft()
-        for other in adjacent.get(current, ()):
-            if other not in column_of:
-                column_of[other] = column_of[current]
-                queue.append(other)
 
 
 def _bands(claims: Sequence[Claim], party_order: Sequence[str]) -> tuple[str, ...]:
