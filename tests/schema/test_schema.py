@@ -222,3 +222,98 @@ def test_the_loader_and_the_schema_agree_on_any_document(document: dict[str, Any
 
 def test_ids_are_the_documented_pattern() -> None:
     assert ID_PATTERN == "^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+
+
+def _subschemas(schema: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every schema of a key or a value: properties, items, map values and key names."""
+    if not isinstance(schema, dict):
+        return
+    for key, sub in schema.get("properties", {}).items():
+        yield f"{where}.{key}", sub
+        yield from _subschemas(sub, f"{where}.{key}")
+    for word in ("items", "additionalProperties", "propertyNames"):
+        sub = schema.get(word)
+        if isinstance(sub, dict):
+            yield f"{where}[{word}]", sub
+            yield from _subschemas(sub, f"{where}[{word}]")
+    for word in ("anyOf", "oneOf"):
+        for i, sub in enumerate(schema.get(word, [])):
+            yield from _subschemas(sub, f"{where}<{word}{i}>")
+
+
+def test_every_key_and_value_has_a_description_plain_and_markdown() -> None:
+    described = list(_subschemas(CLAIM_FILE_SCHEMA))
+    assert len(described) > 40
+    for where, sub in described:
+        assert sub.get("description"), f"{where} has no description"
+        assert sub.get("markdownDescription"), f"{where} has no markdownDescription"
+        assert "`" not in sub["description"], f"{where}: backticks in the plain description"
+
+
+def test_each_kind_has_its_own_description() -> None:
+    kind = CLAIM_FILE_SCHEMA["properties"]["claims"]["items"]["properties"]["kind"]
+    texts = {option["const"]: option["description"] for option in kind["oneOf"]}
+    assert set(texts) == {"allegation", "claim", "evidence"} == set(kind["enum"])
+    assert len(set(texts.values())) == 3
+
+
+def test_every_example_is_valid_where_it_stands() -> None:
+    checked = 0
+    for where, sub in _subschemas(CLAIM_FILE_SCHEMA):
+        for example in sub.get("examples", []):
+            validator = jsonschema.validators.extend(
+                jsonschema.Draft7Validator, {"pattern": _ecma_pattern}
+            )(sub)
+            assert validator.is_valid(example), f"{where}: example {example!r}"
+            checked += 1
+    assert checked > 30
+
+
+def test_the_schema_names_the_keys_the_loader_reads() -> None:
+    from argmap.loading.fields import CITATION_FIELDS, CLAIM_FIELDS
+
+    claim = CLAIM_FILE_SCHEMA["properties"]["claims"]["items"]
+    assert set(claim["properties"]) == set(CLAIM_FIELDS)
+    cite = claim["properties"]["cite"]["anyOf"][0]
+    assert set(cite["properties"]) == set(CITATION_FIELDS)
+    event = CLAIM_FILE_SCHEMA["properties"]["events"]["items"]
+    assert set(event["properties"]["cite"]["properties"]) == set(CITATION_FIELDS)
+    top = set(CLAIM_FILE_SCHEMA["properties"])
+    assert top == {"map", "party", "parties", "sources", "glossary", "events", "claims"}
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"),
+    [
+        ("1932", True),
+        ("1932-06", True),
+        ("1931/1936", True),
+        ("1936-08-19", True),
+        (1932, True),
+        ("32", False),
+        ("1932-6", False),
+        ("soon", False),
+    ],
+)
+def test_dates_in_the_schema_and_the_loader_agree(value: Any, valid: bool) -> None:
+    document = {"party": "p", "claims": [{"id": "a", "text": "A.", "when": value}]}
+    assert VALIDATOR.is_valid(document) == valid
+    assert (loader_refuses(document) == set()) == valid
+
+
+def test_a_map_with_every_new_key_is_valid_for_both() -> None:
+    document = yaml.safe_load(
+        """\
+map: {title: T}
+parties: {p: {name: P}, q: {name: Q}}
+sources: {s: {title: S, date: "1937", outside: true}}
+glossary: {Thermidor: A turn of a revolution.}
+events:
+  - {date: 1934-12, text: Kirov is murdered., cite: {source: s, at: p. 1, by: q}}
+party: p
+claims:
+  - {id: a, text: A., when: 1932, said: 1937-02, cite: {source: s, quote: Q, by: q}}
+"""
+    )
+    assert VALIDATOR.is_valid(document), list(VALIDATOR.iter_errors(document))
+    assert loader_refuses(document) == set()
