@@ -36,11 +36,14 @@ SUGGEST_FROM = 500
 def check(ctx: LintContext) -> Iterator[Finding]:
     # The quotes of each source are checked together: the text is then indexed
     # once for all of them (see QuoteIndex.contains_all), not searched per quote.
-    by_source: defaultdict[str, list[tuple[Claim, Citation, str]]] = defaultdict(list)
+    by_source: defaultdict[str, list[tuple[Claim | None, Citation, str]]] = defaultdict(list)
     for claim in ctx.amap.claims:
         for citation in claim.cite:
             if citation.quote is not None:
                 by_source[citation.source].append((claim, citation, citation.quote))
+    for event in ctx.amap.events:  # an event's quote is checked like a claim's
+        if event.cite is not None and event.cite.quote is not None:
+            by_source[event.cite.source].append((None, event.cite, event.cite.quote))
     texts = ctx.source_texts
     for source_id, quoted in by_source.items():
         text = texts.get(source_id)
@@ -53,18 +56,18 @@ def check(ctx: LintContext) -> Iterator[Finding]:
         # A passage is suggested for the quote's first SUGGEST_FROM characters: likening
         # costs length times length, and a stranger's quote may be megabytes long.
         passages = text.closest_passages([quote[:SUGGEST_FROM] for _, _, quote in missing])
-        for (claim, citation, _), passage in zip(missing, passages, strict=True):
+        for (owner, citation, _), passage in zip(missing, passages, strict=True):
             hint = f'; closest passage: "{_clip(passage)}"' if passage else ""
             yield RULE.finding(
                 f"quote not found in the text of source '{source_id}'{hint}",
                 citation.quote_span or citation.span,
-                claim.id,
+                owner.id if owner else None,
             )
 
 
 def _without_hyphen_variants(
-    text: QuoteIndex, missing: list[tuple[Claim, Citation, str]]
-) -> list[tuple[Claim, Citation, str]]:
+    text: QuoteIndex, missing: list[tuple[Claim | None, Citation, str]]
+) -> list[tuple[Claim | None, Citation, str]]:
     """The quotes still missing when hyphens are ignored on both sides.
 
     Joining a word hyphenated at a line break cannot tell a split ``hyphen-ation`` from a

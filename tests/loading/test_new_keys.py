@@ -173,3 +173,18 @@ def test_any_date_the_parser_takes_the_loader_takes(
     assert (fast is not None) == valid
     if fast is not None:
         assert fast == records.claims
+
+
+def test_an_event_quote_is_checked_like_a_claim_quote(write_map: WriteMap) -> None:
+    from argmap.lint import LintOptions, lint
+
+    events = """\
+parties: {p: {name: P}}
+sources: {s: {title: S, text: s.txt}}
+events:
+  - {date: 1936, text: Said., cite: {source: s, quote: the very words}}
+  - {date: 1937, text: Misquoted., cite: {source: s, quote: words never said}}
+"""
+    root = write_map({"map.yaml": events, "s.txt": "Here are the very words of it."})
+    found = [f for f in lint(load(root), options=LintOptions()) if f.code == "AM302"]
+    assert [(f.span.line, f.claim) for f in found] == [(5, None)]
