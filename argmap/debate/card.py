@@ -357,7 +357,10 @@ def _questions(view: _Side) -> Iterable[Items]:
             replied = any(c.party == claim.party for c in view.rel.attackers(attacker.id))
             if not replied:
                 quotes = quotes_of_claim(view.amap, attacker, view.main)
-                items.append(Item("How do you answer this?", quotes=quotes))
+                ask = "How do you answer this?"
+                if not quotes:
+                    ask = f"{ask} {in_brief(view.amap, attacker)}"
+                items.append(Item(ask, quotes=quotes))
     # Charges that rest on a single voice that is not the accuser's.
     for allegation in view.accused:
         voices = {c.by for c in allegation.cite if c.quote and c.by}
