@@ -1,0 +1,28 @@
+"""``argmap lsp``: the language server over standard input and output, for editors."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from argmap.commands.errors import CommandError
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stdio", action="store_true", help="talk over stdin/stdout (the default and only way)"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        from argmap.lsp.server import main
+    except ImportError as exc:  # pygls is an extra
+        raise CommandError(
+            f"the language server needs pygls ({exc.name} is missing): pip install 'argmap[lsp]'"
+        ) from None
+    main()
+    if sys.stdout.closed:  # pygls closes the stream when the editor exits
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the CLI flushes it at exit)
+    return 0
