@@ -15,7 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from argmap.loading.text import DecodeError, decode
+from argmap.loading.text import DecodeError, decode, one_line
 from argmap.model import Source
 from argmap.quotes import QuoteIndex
 
@@ -94,7 +94,6 @@ def read_text(source: Source, trusted_roots: tuple[Path, ...]) -> SourceText:
     return QuoteIndex.of(text)
 
 
-def _shown(path: str, limit: int = 200) -> str:
+def _shown(path: str) -> str:
     """A path fit for a one-line message: control characters escaped, length bounded."""
-    flat = path.encode("unicode_escape", "backslashreplace").decode("ascii")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+    return one_line(path, 200)

@@ -12,6 +12,7 @@ import stat
 from pathlib import Path
 
 from argmap.findings import UNREADABLE_FILE, Finding
+from argmap.loading.text import one_line
 from argmap.model import Span
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
@@ -29,7 +30,7 @@ def check_path(path: str | os.PathLike[str]) -> Path:
         raise MapNotFoundError("an empty path names no map; give a directory or a claim file")
     if "\x00" in text:
         raise MapNotFoundError("a path cannot hold a NUL character")
-    shown = _shown(text)
+    shown = one_line(text)
     given = Path(text)
     try:
         given.stat()
@@ -44,12 +45,6 @@ def check_path(path: str | os.PathLike[str]) -> Path:
             raise MapNotFoundError(f"broken symbolic link: {shown}") from None
         raise MapNotFoundError(f"no such file or directory: {shown}") from None
     return given
-
-
-def _shown(path: str, limit: int = 120) -> str:
-    """A path fit for a one-line message: control characters escaped, length bounded."""
-    flat = path.encode("unicode_escape", "backslashreplace").decode("ascii")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 def discover(path: Path) -> tuple[list[Path], list[Finding]]:

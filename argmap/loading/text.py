@@ -54,3 +54,9 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     line_start = data.rfind(b"\n", 0, offset) + 1
     column = len(data[line_start:offset].decode("utf-8", "replace")) + 1
     return data.count(b"\n", 0, offset) + 1, column
+
+
+def one_line(text: str, limit: int = 120) -> str:
+    """Text fit for a one-line message: control characters escaped, length bounded."""
+    flat = text.encode("unicode_escape", "backslashreplace").decode("ascii")
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"

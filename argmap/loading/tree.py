@@ -40,7 +40,7 @@ from argmap.loading.events import (
     SequenceEndEvent,
     SequenceStartEvent,
 )
-from argmap.loading.text import decode
+from argmap.loading.text import decode, one_line
 from argmap.model import Span
 
 __all__ = ["MAX_DEPTH", "MAX_LISTED", "MAX_NODES", "Field", "Node", "Parsed", "parse", "parse_tree"]
@@ -142,7 +142,7 @@ def _parse(data: bytes | str, report: Report) -> tuple[Node | None, tuple[int, i
         )
     except yaml.YAMLError as exc:
         line, column = 1, 1
-        report(YAML_SYNTAX, f"invalid YAML: {_one_line(str(exc))}", line, column)
+        report(YAML_SYNTAX, f"invalid YAML: {one_line(str(exc))}", line, column)
     finally:
         if parser is not None:
             parser.dispose()
@@ -334,7 +334,7 @@ def _refuse_tag(report: Report, tag: str, line: int, column: int) -> None:
     shown = tag.replace("tag:yaml.org,2002:", "!!")
     report(
         UNSUPPORTED_YAML,
-        f"tag '{_one_line(shown)}' is not supported; claim files hold plain strings, "
+        f"tag '{one_line(shown)}' is not supported; claim files hold plain strings, "
         "lists and mappings",
         line,
         column,
@@ -344,7 +344,7 @@ def _refuse_tag(report: Report, tag: str, line: int, column: int) -> None:
 def _duplicate_key(report: Report, key_text: str, first_line: int, line: int, column: int) -> None:
     report(
         DUPLICATE_KEY,
-        f"key '{_one_line(key_text)}' repeats the one on line {first_line}; "
+        f"key '{one_line(key_text)}' repeats the one on line {first_line}; "
         "the first value is kept, remove one of them",
         line,
         column,
@@ -356,12 +356,6 @@ def _invalid_key(report: Report, node: Node) -> Any:
     what = "null" if value is None else "a list" if isinstance(value, list) else "a mapping"
     report(SCHEMA, f"a key must be a plain string, not {what}", line, column)
     return _INVALID_KEY
-
-
-def _one_line(text: str, limit: int = 120) -> str:
-    """Text fit for a one-line message: control characters escaped, length bounded."""
-    flat = text.encode("unicode_escape", "backslashreplace").decode("ascii")
-    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
 _BREAKS = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # what libyaml counts as line breaks
