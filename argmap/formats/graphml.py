@@ -32,6 +32,8 @@ GRAPHML_HEADER = (
     'http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">'
 )
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b-\x1f\x7f-\U0010ffff]")
+"""A character ``_text`` changes (markup, a control, anything outside ASCII)."""
 _TYPES = {bool: "boolean", int: "long", float: "double", str: "string"}
 _INFERENCE_KEYS = ("type", "source", "target", "relation", "label")
 _BATCH = 256
@@ -60,7 +62,7 @@ class GraphML:
     def data(self, domain: str, values: dict[str, Any], indent: str) -> str:
         ids = self.ids
         return "".join(
-            f'{indent}<data key="{ids[domain, name]}">{_text(_scalar(value))}</data>\n'
+            f'{indent}<data key="{ids[domain, name]}">{_data_text(value)}</data>\n'
             if value != ""
             else f'{indent}<data key="{ids[domain, name]}" />\n'
             for name, value in values.items()
@@ -172,14 +174,20 @@ def _scalars(data: dict[str, Any]) -> dict[str, str | int | float | bool]:
         if isinstance(value, str | int | float | bool):
             out[key] = value
         else:
-            out[key] = json.dumps(value, ensure_ascii=False, sort_keys=True)
+            out[key] = "[]" if value == [] else "{}" if value == {} else _as_json(value)
     return out
 
 
-def _scalar(value: str | int | float | bool) -> str:
+_as_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True).encode
+
+
+def _data_text(value: str | int | float | bool) -> str:
+    """A data element's text: numbers and booleans as GraphML writes them, strings escaped."""
+    if type(value) is str:
+        return _text(value) if _SPECIAL.search(value) else value
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value if isinstance(value, str) else repr(value)
+    return repr(value)
 
 
 def _text(value: str) -> str:

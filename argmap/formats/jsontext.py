@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -40,30 +40,39 @@ def _short(exc: ValueError) -> str:
 
 def indented(value: Any, level: int = 0) -> str:
     """``json.dumps(value, indent=2, ensure_ascii=False)`` as if nested ``level`` deep."""
-    if isinstance(value, str):
-        return encode_basestring(value)
-    if value is None:
-        return "null"
-    if value is True:
-        return "true"
-    if value is False:
-        return "false"
-    if isinstance(value, int):
-        return int.__repr__(value)
-    if isinstance(value, float):
-        return _float(value)
+    kind = type(value)
+    if kind in _SCALARS:
+        return _SCALARS[kind](value)
     inner = "\n" + "  " * (level + 1)
+    deeper = level + 1
     if isinstance(value, dict):
         if not value:
             return "{}"
-        items = [f"{_key(k)}: {indented(v, level + 1)}" for k, v in value.items()]
+        items = [
+            (encode_basestring(k) if type(k) is str else _key(k))
+            + ": "
+            + (_SCALARS[type(v)](v) if type(v) in _SCALARS else indented(v, deeper))
+            for k, v in value.items()
+        ]
         return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
     if isinstance(value, list | tuple):
         if not value:
             return "[]"
-        items = [indented(v, level + 1) for v in value]
+        items = [
+            _SCALARS[type(v)](v) if type(v) in _SCALARS else indented(v, deeper) for v in value
+        ]
         return "[" + inner + ("," + inner).join(items) + "\n" + "  " * level + "]"
+    if isinstance(value, str | int | float):  # a subclass of a scalar type
+        return json.dumps(value, ensure_ascii=False)
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
+def _null(_: None) -> str:
+    return "null"
+
+
+def _bool(value: bool) -> str:
+    return "true" if value else "false"
 
 
 def _key(key: Any) -> str:
@@ -76,6 +85,16 @@ def _float(value: float) -> str:
     if math.isfinite(value):
         return float.__repr__(value)
     return "NaN" if value != value else ("Infinity" if value > 0 else "-Infinity")
+
+
+_SCALARS: dict[type, Callable[[Any], str]] = {
+    str: encode_basestring,
+    type(None): _null,
+    bool: _bool,
+    int: int.__repr__,
+    float: _float,
+}
+"""The text of each scalar type, as ``json.dumps`` writes it (exact types only)."""
 
 
 def document(members: Iterable[tuple[str, Any]]) -> Iterator[str]:

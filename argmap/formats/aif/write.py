@@ -44,6 +44,7 @@ class _Walk:
         self.claims = list(amap.claim_by_id.values())
         self.number = {claim.id: index for index, claim in enumerate(self.claims, start=1)}
         self.undercut = set(self.relations.undercut_relations())
+        self._scheme_count = -1  # known after a walk of the schemes
 
     def i_node(self, claim_id: str) -> str:
         return str(self.number[claim_id])
@@ -60,9 +61,18 @@ class _Walk:
             yield {"edgeID": str(number), "fromID": source, "toID": target, "formEdgeID": None}
 
     def locutions(self) -> Iterator[dict[str, Any]]:
-        for node_id, _, _, _, party in self.walk():
-            if party is not None:
-                yield {"nodeID": node_id, "personID": self.parties[party]["participantID"]}
+        """A locution per L-node, numbered as ``walk`` numbers them (without walking it)."""
+        count = len(self.claims)
+        for number, claim in enumerate(self.claims):
+            person = self.parties[claim.party]["participantID"]
+            yield {"nodeID": str(count + 2 * number + 1), "personID": person}
+        if self._scheme_count < 0:
+            for _ in self._scheme_walk(3 * count):
+                pass
+        count = 3 * count + self._scheme_count
+        for number, (_, cite) in enumerate(self._quotes(), start=1):
+            person = self.parties[cite.by or ""]["participantID"]
+            yield {"nodeID": str(count + number), "personID": person}
 
     def walk(self) -> Iterator[Node]:
         """Every node in order."""

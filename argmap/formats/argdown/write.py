@@ -31,10 +31,16 @@ from argmap.model import ArgMap, Claim, Party
 
 _ALWAYS = frozenset("\\[]<>#*_@{}`")
 _SIMPLE_TAG = re.compile(r"^[A-Za-z0-9_-]+$")
+_SYNTAX = re.compile(r"[\\\[\]<>#*_@{}`]|/[/*]|==|([.:])\S+?\1")
+"""Anything ``_escape_word`` would escape: a character of ``_ALWAYS``, a comment or
+front-matter opener, or a '.' or ':' that recurs at least two characters later in
+the same word."""
 
 
 def escape(text: str) -> str:
     """``text`` on one line, with everything Argdown would parse escaped by ``\\``."""
+    if not _SYNTAX.search(text):  # most texts: nothing to escape
+        return " ".join(text.split())
     return " ".join(_escape_word(word) for word in text.split())
 
 
