@@ -119,7 +119,7 @@ def test_the_scan_would_see_a_writer() -> None:
 def writer_path(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways ``write`` creates its temporary: Linux's unnamed file, a named one."""
     if request.param == "named":
-        monkeypatch.setattr(output, "_write_unnamed", lambda target, payload: False)
+        monkeypatch.setattr(output, "_write_unnamed", lambda target, payload, mode: False)
     return str(request.param)
 
 
