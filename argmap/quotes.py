@@ -41,21 +41,40 @@ _FOLD_PAIRS = tuple((chr(code), to or "") for code, to in _FOLD.items())
 # from hyphen to hyphen instead of trying every position: 25 times faster on a big text.
 _LINE_BREAK_HYPHEN = re.compile(r"-(?<=\w-)[ \t]*\r?\n\s*(?=\w)")
 _WORD = re.compile(r"\w+")
-_SPACES = re.compile(r"\s+")
+_SPACE = re.compile(r"\s")
 _NOT_WORD = re.compile(r"[^\w ]")
 SMALL_TEXT = 64 * 1024
+CHUNK = 1 << 20
+"""Characters of a text split into tokens at a time: bounds the memory of a pass."""
 TOO_COMMON = 5000
 """Words more frequent than this in a text do not help to find the closest passage."""
 
 
 def normalise(text: str) -> str:
     """The form in which quotes and texts are compared."""
-    folded = _folded(text)
-    if len(folded) <= SMALL_TEXT:
-        return " ".join(folded.split())
-    # A big text, without a list of its tokens (which would cost ten times its size):
-    # ``\s`` is what ``str.split`` splits at.
-    return _SPACES.sub(" ", folded).strip()
+    return _collapse(_folded(text))
+
+
+def _collapse(text: str) -> str:
+    """Runs of white space made one space, and none at the ends.
+
+    A big text a piece at a time: a list of all its tokens would cost ten times its
+    size. Pieces are cut at white space (``\\s`` is what ``str.split`` splits at).
+    """
+    if len(text) <= CHUNK:
+        return " ".join(text.split())
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = start + CHUNK
+        if end < len(text):
+            space = _SPACE.search(text, end)
+            end = space.start() if space else len(text)
+        piece = " ".join(text[start:end].split())
+        if piece:
+            pieces.append(piece)
+        start = end
+    return " ".join(pieces)
 
 
 def _folded(text: str) -> str:
@@ -93,10 +112,6 @@ def _anchor(needle: str) -> tuple[str | tuple[str, str], int] | None:
     pair_lengths = list(map(add, lengths[1:-2], lengths[2:-1]))  # of inner pairs, from 1
     best = pair_lengths.index(max(pair_lengths)) + 1
     return (tokens[best], tokens[best + 1]), sum(lengths[:best]) + best
-
-
-CHUNK = 1 << 20
-"""Characters of the text split into tokens at a time: bounds the memory of a pass."""
 
 
 def _chunks(text: str, size: int = CHUNK) -> Iterator[tuple[int, str]]:
@@ -190,7 +205,7 @@ class QuoteIndex:
         found here. The hyphenless text is indexed once, so many quotes cost one pass.
         """
         if self._dehyphenated is None:
-            self._dehyphenated = QuoteIndex(" ".join(self.text.replace("-", "").split()))
+            self._dehyphenated = QuoteIndex(_collapse(self.text.replace("-", "")))
         return self._dehyphenated.contains_all(
             normalise(quote).replace("-", "") for quote in quotes
         )

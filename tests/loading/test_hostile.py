@@ -103,3 +103,34 @@ def test_any_path_loads_or_is_a_usage_error(
         assert "\n" not in message and len(message) < 400
     else:  # pragma: no cover - a generated path does not exist
         assert amap.files == ()
+
+
+def test_a_source_text_is_held_in_about_its_size(tmp_path: Path) -> None:
+    # Issue 20, item 6: an 85 MB text cost 2.77 GB, so the 256 MiB cap admitted ~8 GiB.
+    # Read and index a 30 MB text, check all kinds of quotes, and measure the process.
+    words = [f"w{i}x" for i in range(40_000)]
+    line = " ".join(words) + "\n"
+    text = tmp_path / "text.txt"
+    with text.open("w", encoding="utf-8") as handle:
+        for _ in range(30_000_000 // len(line)):
+            handle.write(line)
+    program = f"""
+import resource
+from argmap.model import Source, Span
+from argmap.sources import read_text
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+index = read_text(Source("s", "S", Span("x", 1, 1), {str(tmp_path)!r}, {str(tmp_path)!r},
+                         text="text.txt"), ())
+quotes = ["w1x w2x w3x w4x", "w5x w7x w9x w1x", "w3x"] * 500
+index.contains_all(quotes)
+index.contains_all_ignoring_hyphens(quotes)
+index.closest_passages(quotes[:50])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before)
+"""
+    result = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr
+    grown = int(result.stdout) * 1024  # ru_maxrss is in KiB on Linux
+    size = text.stat().st_size
+    assert grown < 5 * size, f"{grown / size:.1f} times the text's size"
