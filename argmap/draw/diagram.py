@@ -289,12 +289,15 @@ def party_colours(amap: ArgMap) -> dict[str, str]:
 
 
 def short_citation(amap: ArgMap, claim: Claim, limit: int = 40) -> str | None:
-    """The first citation as ``source, locator`` (``+N`` when there are more), shortened."""
+    """The first citation as ``source, locator`` (``+N`` when there are more), shortened;
+    ``speaker, locator`` when the quoted words are another party's."""
     if not claim.cite:
         return None
     first = claim.cite[0]
     source = amap.source_by_id.get(first.source)
     name = first.source if source is None else _short_title(source.title, first.source)
+    if first.by and first.by != claim.party:  # reported words: say whose, not where
+        name = speaker_place(amap, claim, first.by, None)
     text = f"{name}, {first.at}" if first.at else name
     if len(claim.cite) > 1:
         locators = [c.at for c in claim.cite if c.at and c.source == first.source]

@@ -180,7 +180,7 @@ def dot_source(diagram: Diagram) -> str:
             f"  {_edge_statement(edge, minlen)}" for edge, minlen in _staggered(diagram.edges)
         )
     if options.legend and diagram.nodes:
-        lines.append(f"  legend {_attributes(_legend(diagram))};")
+        lines.append(legend_statement(diagram))
     lines.append("}")
     return "\n".join(lines) + "\n"
 
@@ -338,6 +338,11 @@ def _edge_statement(edge: Edge, minlen: int = 1, *, constraint: bool = True) -> 
     if not constraint:
         attributes["constraint"] = "false"
     return f"{edge.tail} -> {edge.head} {_attributes(attributes)};"
+
+
+def legend_statement(diagram: Diagram) -> str:
+    """The DOT statement of the legend node (``legend``) for what ``diagram`` shows."""
+    return f"  legend {_attributes(_legend(diagram))};"
 
 
 def _legend(diagram: Diagram) -> dict[str, str]:

@@ -57,14 +57,13 @@ def lines_of_argument(amap: ArgMap, max_lines: int = MAX_LINES) -> tuple[Line, .
     members: dict[str, list[str]] = {}
     for claim_id in claims:
         members.setdefault(line_of[claim_id], []).append(claim_id)
-    ranked = sorted(members, key=lambda key: (-len(members[key]), key))
-    if len(ranked) > max_lines + 1:
+    ranked = sorted((k for k in members if k != OTHER), key=lambda k: (-len(members[k]), k))
+    if len(ranked) + (OTHER in members) > max_lines + 1:
         folded = [cid for key in ranked[max_lines:] for cid in members[key]]
         ranked = ranked[:max_lines]
         members[OTHER] = members.get(OTHER, []) + folded
+    if OTHER in members:
         ranked.append(OTHER)
-    elif OTHER in members:
-        ranked = [key for key in ranked if key != OTHER] + [OTHER]
     index = relations_of(amap)
     lines = []
     for key in ranked:
@@ -130,9 +129,14 @@ def summary(line: Line) -> str:
 
 
 def overview_source(
-    amap: ArgMap, lines: tuple[Line, ...] | None = None, *, rankdir: str = "LR"
+    amap: ArgMap,
+    lines: tuple[Line, ...] | None = None,
+    *,
+    rankdir: str = "LR",
+    legend: str | None = None,
 ) -> str:
-    """DOT source of the overview: one box per line of argument, arrows between lines."""
+    """DOT source of the overview: one box per line of argument, arrows between lines;
+    ``legend``, a legend node's statement (``argmap.draw.dot.legend_statement``), last."""
     from argmap.relations import relations_of
 
     lines = lines if lines is not None else lines_of_argument(amap)
@@ -150,7 +154,7 @@ def overview_source(
     graph = {
         "rankdir": rankdir,
         "fontname": quote(FONT),
-        "nodesep": "0.35",
+        "nodesep": "0.25",
         "ranksep": "0.9",
         "pad": "0.3",
         "bgcolor": quote("white"),
@@ -165,8 +169,8 @@ def overview_source(
     for line in lines:
         open_ = line.unanswered > 0
         rows = "".join(
-            f'<TR><TD><FONT POINT-SIZE="13">{escape_html(part)}</FONT></TD></TR>'
-            for part in summary(line).split(" · ")
+            f'<TR><TD><FONT POINT-SIZE="15">{escape_html(part)}</FONT></TD></TR>'
+            for part in summary(line).replace(" (", " · (").split(" · ")
         )
         colour = UNANSWERED_COLOUR if open_ else OKABE_ITO["blue"]
         label = (
@@ -184,9 +188,11 @@ def overview_source(
         out.append(
             f"  {node[tail]} -> {node[head]} [class={quote(relation)}, "
             f"color={quote(style.colour)}, style={style.line}, arrowhead={style.arrowhead}, "
-            f"penwidth=2, fontsize=13, fontname={quote(FONT)}, "
+            f"penwidth=2, fontsize=15, fontname={quote(FONT)}, "
             f"label={quote(f'{count} {relation}')}];"
         )
+    if legend:
+        out += [legend, "  { rank=sink; legend; }"]
     out.append("}")
     return "\n".join(out) + "\n"
 

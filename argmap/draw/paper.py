@@ -41,7 +41,7 @@ MIN_TEXT = 8.0
 """No character is printed smaller than this, in points."""
 _FONT_SIZES = re.compile(r'(?:fontsize=|POINT-SIZE=")"?([0-9.]+)')
 DEFAULT_FONT = 14.0
-"""Graphviz's size for text without a size of its own."""
+"""Graphviz's size for text without a size of its own (argmap's sources set theirs)."""
 
 
 def paper_pdf(
@@ -56,26 +56,35 @@ def paper_pdf(
     from pypdf import PdfWriter
 
     from argmap.draw.diagram import build_diagram
-    from argmap.draw.dot import dot_source
+    from argmap.draw.dot import FONT, dot_source, legend_statement, quote
     from argmap.draw.overview import lines_of_argument, overview_source
 
     width, height = PAPERS[paper]
     if landscape:
         width, height = height, width
     options = replace(options or DiagramOptions(), wrap=24)
-    rankdir = "LR" if width > height else options.rankdir
     sheet = _Sheet(width, height, run)
     writer = PdfWriter()
-    whole = replace(options, rankdir=rankdir) if options.layout == "timeline" else options
+    whole = options
     single = sheet.place(dot_source(build_diagram(amap, whole)))
     if single is not None:
         writer.add_page(single)
         return _bytes(writer)
     lines = lines_of_argument(amap)
     selection = set(options.claims) if options.claims is not None else None
-    overview = sheet.place(overview_source(amap, lines, rankdir="LR" if landscape else "TB"))
-    if overview is not None and selection is None:
-        writer.add_page(overview)
+    key = legend_statement(build_diagram(amap, options))  # the printed map's one legend
+    directions = ("LR", "TB") if landscape else ("TB", "LR")
+    pages = [
+        _first(sheet, [overview_source(amap, lines, rankdir=d, legend=key) for d in directions])
+    ]
+    if pages[0] is None:  # the overview, then the legend on a page of its own
+        pages = [
+            _first(sheet, [overview_source(amap, lines, rankdir=d) for d in directions]),
+            sheet.place(f"digraph legend {{\n  node [fontname={quote(FONT)}];\n{key}\n}}\n"),
+        ]
+    for page in pages:
+        if page is not None and selection is None:
+            writer.add_page(page)
     for line in lines:
         ids = [cid for cid in line.claims if selection is None or cid in selection]
         for page in _pages(amap, ids, line.name, options, sheet):
@@ -150,10 +159,19 @@ class _Sheet:
         return page
 
 
+def _first(sheet: _Sheet, sources: Sequence[str]) -> PageObject | None:
+    """The page of the first of ``sources`` that fits the sheet legibly, if any."""
+    for source in sources:
+        page = sheet.place(source)
+        if page is not None:
+            return page
+    return None
+
+
 def smallest_font(source: str) -> float:
     """The smallest text size the DOT source asks for, in points."""
     sizes = [float(size) for size in _FONT_SIZES.findall(source)]
-    return min([DEFAULT_FONT, *sizes])
+    return min(sizes) if sizes else DEFAULT_FONT
 
 
 def _bytes(writer: object) -> bytes:
