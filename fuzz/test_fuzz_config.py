@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,11 @@ def toml_table(table: dict[str, Any]) -> str:
 
 
 def check_reads(directory: Path, path: Path) -> None:
-    for read in (lambda: find_config(directory), lambda: load_config(path)):
+    reads: list[Callable[[], Config]] = [
+        lambda: find_config(directory),
+        lambda: load_config(path),
+    ]
+    for read in reads:
         try:
             config = read()
         except ConfigError as exc:

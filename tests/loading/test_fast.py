@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +85,7 @@ FILES = st.fixed_dictionaries(
 )
 
 # Small edits of a file's text that the fast path must notice (or read right).
-EDITS = [
+EDITS: list[Callable[[str, random.Random], str]] = [
     lambda text, rng: text,
     lambda text, rng: text.replace(": ", ": !!str ", 1),
     lambda text, rng: text.replace(": ", ": &anchor ", 1),
@@ -297,7 +298,7 @@ def test_a_generated_map_loads_the_same_either_way(
 
     sys.path.insert(0, str(REPO / "bench"))
     try:
-        from generate import Spec, generate
+        from generate import Spec, generate  # type: ignore[import-not-found]
     finally:
         sys.path.pop(0)
     root = generate(Spec(claims=1500, files=6, text_mb=0.05), tmp_path / "map")

@@ -84,7 +84,7 @@ def test_a_path_with_a_nul_character(tmp_path: Path) -> None:
 
 
 NAMES = st.text(
-    st.characters(blacklist_characters="/.\x00", blacklist_categories=("Cs",)),
+    st.characters(blacklist_characters="/.\x00", blacklist_categories=["Cs"]),
     min_size=1,
     max_size=300,
 )

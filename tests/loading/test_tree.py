@@ -201,7 +201,7 @@ def test_messages_are_one_line_even_for_hostile_tags() -> None:
 
 # PyYAML's emitter writes NEL raw inside quotes, where YAML folds it: a dumper bug.
 SCALARS = st.text(
-    st.characters(blacklist_categories=("Cs",), blacklist_characters="\x85"), max_size=20
+    st.characters(blacklist_categories=["Cs"], blacklist_characters="\x85"), max_size=20
 )
 STRUCTURES = st.recursive(
     SCALARS,
