@@ -6,6 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from argmap.config import Config, ConfigError, find_config, load_config
 
@@ -161,3 +163,25 @@ def test_a_path_the_system_cannot_resolve_gives_the_defaults(tmp_path: Path) -> 
     loop.symlink_to(loop)
     assert isinstance(find_config(loop / "claims"), Config)  # no OSError escapes
     assert isinstance(find_config(tmp_path / ("x" * 5000) / "claims"), Config)
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    st.one_of(
+        st.text(max_size=300),
+        st.recursive(
+            st.one_of(st.integers(), st.text(max_size=10), st.booleans()),
+            lambda inner: st.lists(inner, max_size=4),
+            max_leaves=20,
+        ).map(lambda v: f"[tool.argmap]\nselect = {v!r}\nseverity = {{AM201 = {v!r}}}\n"),
+    )
+)
+def test_any_settings_file_gives_settings_or_one_clear_error(tmp_path: Path, text: str) -> None:
+    path = write(tmp_path / "fuzz" / "argmap.toml", text)
+    try:
+        find_config(path.parent)
+    except ConfigError as exc:
+        message = str(exc)
+        assert message.startswith(str(path)) and "\n" not in message
