@@ -38,9 +38,14 @@ PARTY_PALETTE: tuple[str, ...] = (
     "#D55E00",
     "#009E73",
     "#F0E442",
+    "#882255",
+    "#44AA99",
+    "#332288",
+    "#DDCC77",
     "#999999",
 )
-"""Colours, in order, for parties that declare none (Okabe-Ito, then grey)."""
+"""Colours, in order, for parties that declare none: Okabe-Ito, then Paul Tol's muted
+scheme (also safe for colour-blind readers), then grey for any party beyond."""
 
 
 @dataclass(frozen=True)
