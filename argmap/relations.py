@@ -83,8 +83,9 @@ class Relations:
     """The relations, undercuts and attackers of one map (see the module docstring)."""
 
     __slots__ = (
-        "_amap",
         "_attackers",
+        "_by_id",
+        "_claims",
         "_kinds",
         "_linked",
         "_rebutters",
@@ -96,7 +97,10 @@ class Relations:
     )
 
     def __init__(self, amap: ArgMap) -> None:
-        self._amap = amap
+        # The map's records, not the map: the map keeps this index (relations_of), and a
+        # reference back would make a cycle that only the cyclic collector frees.
+        self._claims = amap.claims
+        self._by_id = amap.claim_by_id
         claims = amap.claim_by_id
         kinds: dict[Edge, RelationKind] = {}
         supporters: dict[str, list[Claim]] = {}
@@ -145,10 +149,6 @@ class Relations:
         self._statuses: dict[str, Status] = {}
         self._linked: frozenset[str] | None = None
 
-    @property
-    def amap(self) -> ArgMap:
-        return self._amap
-
     # -- relations ----------------------------------------------------------------------
 
     @property
@@ -192,7 +192,7 @@ class Relations:
         if self._linked is None:
             ids: set[str] = set()
             add = ids.add
-            for claim in self._amap.claims:
+            for claim in self._claims:
                 if claim.supports or claim.rebuts or claim.undercuts:  # one test when isolated
                     add(claim.id)
                     for ref in claim.supports:
@@ -223,7 +223,7 @@ class Relations:
     def status(self, claim: Claim) -> Status:
         """Answered (with the answers), acknowledged (with the reason) or unanswered."""
         known = self._statuses.get(claim.id)
-        if known is not None and self._amap.claim_by_id.get(claim.id) is claim:
+        if known is not None and self._by_id.get(claim.id) is claim:
             return known
         answers = self.answers(claim)
         if answers:
@@ -231,7 +231,7 @@ class Relations:
         else:
             reason = acknowledgement(claim)
             result = Status("unanswered") if reason is None else Status("acknowledged", (), reason)
-        if self._amap.claim_by_id.get(claim.id) is claim:
+        if self._by_id.get(claim.id) is claim:
             self._statuses[claim.id] = result
         return result
 
@@ -239,7 +239,7 @@ class Relations:
         """The allegations without an answer, acknowledged or not, in map order."""
         return tuple(
             claim
-            for claim in self._amap.claim_by_id.values()
+            for claim in self._by_id.values()
             if claim.is_allegation and self.status(claim).is_open
         )
 

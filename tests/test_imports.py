@@ -16,11 +16,14 @@ from argmap.algorithms import strongly_connected
 
 PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
 
-LINT_USERS = ("argmap.lint", "argmap.commands", "argmap.lsp", "argmap.workspace")
+LINT_USERS = ("argmap.lint", "argmap.commands", "argmap.lsp", "argmap.serve", "argmap.workspace")
 """Where ``argmap.lint`` may be imported from: itself, the commands, the language server,
-and ``argmap.workspace`` (lints some files within their map, for both of those)."""
+the live preview (``argmap serve``), and ``argmap.workspace`` (lints some files within
+their map, for the commands and the editors)."""
 PUBLIC_ROOT = "argmap"
-"""The package root's ``argmap.lint(map)`` imports the linter when called (documented)."""
+"""The package root re-exports ``argmap.lint.lint`` as ``argmap.lint(map)``. It binds it
+at import: a function named like the subpackage, imported lazily, would be replaced by
+the subpackage the first time anything imported ``argmap.lint``."""
 
 
 def module_name(path: Path) -> str:

@@ -24,6 +24,8 @@ EXPECTED = {
     ("AM102", "council.yaml", 21, 24),  # greed supports 'hid-acounts'
     ("AM301", "council.yaml", 25, 5),  # fair-profit: evidence without cite
     ("AM204", "council.yaml", 31, 13),  # chair-was-wrong rebuts the council's own evidence
+    ("AM206", "council.yaml", 31, 13),  # ... evidence the council relies on (it supports
+    # hid-accounts): the council defeats its own allegation (issue 13, self-defeating)
     ("AM002", "council.yaml", 32, 5),  # 'tag' is not a key ('tags' is)
     ("AM201", "council.yaml", 33, 5),  # old-grudge: unanswered, acknowledged
     ("AM203", "council.yaml", 33, 5),  # old-grudge: no relation at all
@@ -71,6 +73,6 @@ def test_the_messages_name_what_a_user_needs() -> None:
 def test_the_command_line_fails_the_run(run_cli: Callable[..., tuple[int, str, str]]) -> None:
     code, out, err = run_cli("lint", "--no-config", UNSEEN)
     assert (code, err) == (1, "")
-    assert out.splitlines()[-1] == "Found 8 error(s), 5 warning(s), 1 acknowledged."
+    assert out.splitlines()[-1] == "Found 9 error(s), 5 warning(s), 1 acknowledged."
     code, out, _ = run_cli("lint", "--no-config", "--format", "json", UNSEEN)
     assert len(json.loads(out)) == len(EXPECTED)
