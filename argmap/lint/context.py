@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from argmap.findings import Finding
-from argmap.model import ArgMap
+from argmap.model import ArgMap, Source
 from argmap.relations import Relations, relations_of
 from argmap.sources import SourceText, read_text
 
@@ -19,6 +19,8 @@ class LintOptions:
 
     source_roots: tuple[Path, ...] = ()
     """Directories outside the map that source texts may be read from."""
+    read_source: Callable[[Source, tuple[Path, ...]], SourceText] = read_text
+    """How a source's text is read and indexed: the language server keeps them between runs."""
 
 
 @dataclass
@@ -40,7 +42,7 @@ class LintContext:
     def source_texts(self) -> dict[str, SourceText]:
         """Source id -> its indexed text, or why it was refused or missing (read once)."""
         return {
-            source.id: read_text(source, self.options.source_roots)
+            source.id: self.options.read_source(source, self.options.source_roots)
             for source in self.amap.source_by_id.values()
             if source.text is not None
         }

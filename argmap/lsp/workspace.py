@@ -22,7 +22,8 @@ from argmap.loading.build import (
     read_file,
     read_file_text,
 )
-from argmap.model import ArgMap
+from argmap.model import ArgMap, Source
+from argmap.sources import SourceText, read_text, resolve
 
 _STOPS = ("pyproject.toml", ".git", ".argmap")
 
@@ -76,6 +77,7 @@ class Workspace:
         self.buffers: dict[str, str] = {}
         self._loaded: dict[str, _Loaded] = {}
         self._configs: dict[str, Config] = {}
+        self._texts: dict[tuple[Path, int, int], SourceText] = {}
 
     # -- buffers ------------------------------------------------------------------------
 
@@ -120,10 +122,21 @@ class Workspace:
             amap,
             select=config.select,
             ignore=config.ignore,
-            options=LintOptions(source_roots=config.source_roots),
+            options=LintOptions(source_roots=config.source_roots, read_source=self._source_text),
         )
         texts = {name: loaded.text for name, loaded in zip(names, parts, strict=True)}
         return Snapshot(root, amap, tuple(findings), texts)
+
+    def _source_text(self, source: Source, roots: tuple[Path, ...]) -> SourceText:
+        """A source's indexed text, read again only when the file changes."""
+        where = resolve(source, roots)
+        stamp = _stamp(str(where)) if isinstance(where, Path) else None
+        if not isinstance(where, Path) or stamp is None:
+            return read_text(source, roots)
+        key = (where, *stamp)
+        if key not in self._texts:
+            self._texts[key] = read_text(source, roots)
+        return self._texts[key]
 
     def text(self, path: str) -> str:
         """The text of a file as the editor has it (its buffer, or the file)."""
