@@ -13,6 +13,7 @@ import html
 import json
 import os
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -278,6 +279,7 @@ class PreviewServer:
         self.httpd.daemon_threads = True
         self._stop_watching = threading.Event()
         self._threads: list[threading.Thread] = []
+        self._started = 0.0
 
     @property
     def address(self) -> tuple[str, int]:
@@ -290,6 +292,7 @@ class PreviewServer:
         return f"http://{host}:{port}/"
 
     def start(self) -> None:
+        self._started = time.time()
         self.preview.rebuild()
         for target in (self.httpd.serve_forever, self._watch):
             thread = threading.Thread(target=target, daemon=True)
@@ -300,11 +303,22 @@ class PreviewServer:
         from watchfiles import watch
 
         path = self.preview.path
+        watching = False
         for changes in watch(
-            path, stop_event=self._stop_watching, debounce=200, step=50, rust_timeout=500
+            path,
+            stop_event=self._stop_watching,
+            debounce=200,
+            step=50,
+            rust_timeout=500,
+            yield_on_timeout=True,
         ):
-            if any(_relevant(changed) for _, changed in changes):
-                self.preview.rebuild()
+            if not watching or any(_relevant(changed) for _, changed in changes):
+                if watching or self._changed_since_start():
+                    self.preview.rebuild()  # the first time: an edit before the watch began
+                watching = True
+
+    def _changed_since_start(self) -> bool:
+        return any(_mtime(f) > self._started for f in self.preview.state.files.values())
 
     def stop(self, timeout: float = 5.0) -> None:
         self._stop_watching.set()
@@ -313,6 +327,13 @@ class PreviewServer:
         self.httpd.server_close()
         for thread in self._threads:
             thread.join(timeout)
+
+
+def _mtime(path: str) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
 
 
 def _relevant(path: str) -> bool:
