@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -156,3 +158,12 @@ def test_attackers_and_answers_match_their_definition(amap: ArgMap) -> None:
     assert {c.id for c in rel.unanswered()} == {
         c.id for c in amap.claims if c.is_allegation and not rel.answers(c)
     }
+
+
+def test_answer_statuses_and_labels_are_defined_once() -> None:
+    """One definition each: answer statuses here, grounded labels in the semantics."""
+    package = Path(__file__).resolve().parent.parent / "argmap"
+    text = {p: p.read_text(encoding="utf-8") for p in package.rglob("*.py")}
+    statuses = [p.name for p, t in text.items() if 'Literal["answered", "unanswered"' in t]
+    labels = [p.name for p, t in text.items() if 'Literal["in", "out", "undec"]' in t]
+    assert (statuses, labels) == (["relations.py"], ["semantics.py"])
