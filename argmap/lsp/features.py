@@ -301,7 +301,8 @@ def _key_items(keys: tuple[str, ...]) -> list[types.CompletionItem]:
             kind=types.CompletionItemKind.Property,
             insert_text=f"{name}: ",
             documentation=types.MarkupContent(
-                types.MarkupKind.Markdown, str(spec.get("description", ""))
+                types.MarkupKind.Markdown,
+                str(spec.get("markdownDescription") or spec.get("description", "")),
             )
             if isinstance(spec, dict) and spec.get("description")
             else None,
