@@ -35,7 +35,13 @@ def run(args: argparse.Namespace) -> int:
     path = check_path(args.path)
     if not 0 <= args.port <= 65535:
         raise CommandError(f"--port {args.port} must be between 0 and 65535")
-    server = PreviewServer(Preview(path, default_build), args.host, args.port)
+    try:
+        server = PreviewServer(Preview(path, default_build), args.host, args.port)
+    except OSError as exc:
+        raise CommandError(
+            f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}; "
+            "choose another --port (0 picks a free one)"
+        ) from None
     server.start()
     sys.stdout.write(f"argmap: previewing {path} at {server.url} (Ctrl-C to stop)\n")
     sys.stdout.flush()
