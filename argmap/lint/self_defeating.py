@@ -44,12 +44,24 @@ from argmap.span import Span
 RULE = Rule("AM206", "self-defeating", "error", __doc__ or "")
 
 
+MAX_STEPS = 2_000_000
+"""Steps of the walks back along supports, over all parties: beyond them the rule stops,
+so a hostile map of many parties and long chains costs bounded time."""
+
+
 def check(ctx: LintContext) -> Iterator[Finding]:
     rel = ctx.relations
     claims = ctx.amap.claim_by_id
-    attacking = {a.party for target in claims for a in rel.attackers(target) if a.party}
+    by_party: dict[str, list[Claim]] = {}
+    for claim in claims.values():
+        by_party.setdefault(claim.party, []).append(claim)
+    attacking: set[str] = set()  # parties attacking a claim that supports something
+    for target in claims:
+        if rel.supported(target):
+            attacking.update(a.party for a in rel.attackers(target) if a.party)
+    budget = [MAX_STEPS]
     for party in sorted(attacking):
-        relied = _relied_on(rel, [c for c in claims.values() if c.party == party])
+        relied = _relied_on(rel, by_party.get(party, []), budget)
         for target_id, (own, direct) in relied.items():
             for attacker in rel.attackers(target_id):
                 if attacker.party == party:
@@ -61,11 +73,14 @@ def check(ctx: LintContext) -> Iterator[Finding]:
                         _attack_span(attacker, target_id),
                         attacker.id,
                     )
+        if budget[0] <= 0:
+            return
 
 
-def _relied_on(rel: Relations, own: list[Claim]) -> dict[str, tuple[str, bool]]:
+def _relied_on(rel: Relations, own: list[Claim], budget: list[int]) -> dict[str, tuple[str, bool]]:
     """Claim id -> (the party's own claim it supports, whether directly): a breadth-first
-    walk back along supports from the party's claims, each claim visited once."""
+    walk back along supports from the party's claims, each claim visited once, within
+    ``budget[0]`` steps (which it lowers)."""
     found: dict[str, tuple[str, bool]] = {}
     queue: deque[str] = deque()
     for claim in own:
@@ -73,13 +88,16 @@ def _relied_on(rel: Relations, own: list[Claim]) -> dict[str, tuple[str, bool]]:
             if supporter.id not in found:
                 found[supporter.id] = (claim.id, True)
                 queue.append(supporter.id)
-    while queue:
+    steps = len(found)
+    while queue and steps < budget[0]:
         claim_id = queue.popleft()
         reached = found[claim_id][0]
         for supporter in rel.supporters(claim_id):
+            steps += 1
             if supporter.id not in found:
                 found[supporter.id] = (reached, False)
                 queue.append(supporter.id)
+    budget[0] -= steps
     return found
 
 

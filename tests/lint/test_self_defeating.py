@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
+from argmap.lint import LintContext, self_defeating
+from argmap.model import ArgMap, Claim, Ref, Span
+
 from .conftest import LintMap
 
 PARTIES = "parties: {t: {name: Trotsky}, k: {name: Kamenev}, p: {name: Prosecution}}\n"
@@ -63,3 +68,31 @@ claims:
         select=["AM206"],
     )
     assert linted.findings == []
+
+
+def chain(length: int) -> ArgMap:
+    """Claim i of party i supports claim i + 1 and rebuts claim i - 1: each rebuttal
+    attacks a claim the rebutting party relies on."""
+    at = Span("a.yaml", 1, 1)
+    return ArgMap(
+        "map",
+        claims=tuple(
+            Claim(
+                f"c{i}",
+                "text",
+                f"p{i}",
+                at,
+                supports=(Ref(f"c{i + 1}", at),) if i + 1 < length else (),
+                rebuts=(Ref(f"c{i - 1}", at),) if i else (),
+            )
+            for i in range(length)
+        ),
+    )
+
+
+def test_every_party_is_checked_within_a_bound_of_steps(monkeypatch: pytest.MonkeyPatch) -> None:
+    amap = chain(60)
+    assert len(list(self_defeating.check(LintContext(amap)))) == 59
+    monkeypatch.setattr(self_defeating, "MAX_STEPS", 100)
+    bounded = list(self_defeating.check(LintContext(chain(60))))
+    assert 0 < len(bounded) < 59
