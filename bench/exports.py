@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import random
 import statistics
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,11 +45,7 @@ def _median(runs: list[Any]) -> Any:
 
 
 def export_rows(
-    sizes: Sequence[int],
-    text_mb: float,
-    repeat: int,
-    work: Path,
-    tools: dict[str, Callable[..., Any]],
+    sizes: Sequence[int], text_mb: float, repeat: int, work: Path, tools: dict[str, Any]
 ) -> list[Any]:
     """A row per export and size: CPU against the load floor, peak RSS against lint."""
     Row, child, python, argmap_command = (
@@ -96,25 +93,19 @@ def export_rows(
     return rows
 
 
-def iccma_rows(
-    sizes: Sequence[int], repeat: int, work: Path, tools: dict[str, Callable[..., Any]]
-) -> list[Any]:
+def iccma_rows(sizes: Sequence[int], repeat: int, work: Path, tools: dict[str, Any]) -> list[Any]:
     """A row per ICCMA format and size: ``argmap analyse`` against the reference solver."""
     Row, child, argmap_command, progress = (
         tools[k] for k in ("Row", "child", "argmap_command", "progress")
     )
-    seconds, mib, ratio, bench = tools["seconds"], tools["mib"], tools["ratio"], tools["BENCH"]
-    import sys
-
+    seconds, mib, ratio = tools["seconds"], tools["mib"], tools["ratio"]
+    reference_solver = Path(__file__).resolve().parent / "reference_grounded.py"
     rows = []
     for size in sizes:
         times = 1 if size >= 1_000_000 else repeat
         progress(f"ICCMA: {size:,} arguments, {4 * size:,} attacks, {times} run(s) each")
         paths = write_framework(size, work)
-        reference = [
-            child([sys.executable, bench / "reference_grounded.py", paths["i23"]])
-            for _ in range(times)
-        ]
+        reference = [child([sys.executable, reference_solver, paths["i23"]]) for _ in range(times)]
         floor = _median(reference)
         expected = _labels(floor.out)
         for fmt in ICCMA:
