@@ -1,28 +1,52 @@
-"""Shared test helpers: write a map from YAML strings, run the CLI in-process."""
+"""Shared test helpers: where things are, write a map from YAML strings, run the CLI in-process.
+
+Test modules import what they name from here (``from tests.conftest import SHIPPED_MAP``);
+the fixtures ``write_map`` and ``run_cli`` reach every test without an import.
+"""
 
 from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Callable
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Protocol
 
 import pytest
 
 from argmap.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+"""The repository's root."""
 SHIPPED_MAP = REPO / "claims" / "moscow-1936"
-SEED_TEXT = REPO.parent / "shared" / "seed" / "thirst-for-power.txt"
+"""The map the repository ships: part of the repository, so a test that needs it fails
+(never skips) when it is gone."""
+SHARED = REPO.parent / "shared"
+"""The project's shared folder beside the repository (design notes, seed text, schemas);
+a clone on its own does not have it, so tests that read it skip (``needs_shared``)."""
+SEED_TEXT = SHARED / "seed" / "thirst-for-power.txt"
+"""The seed text: the shipped map's source text."""
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+"""The official SARIF 2.1.0 JSON schema."""
 
-MapWriter = Callable[..., Path]
+
+class MapWriter(Protocol):
+    """The ``write_map`` fixture: write claim files, get the map's directory."""
+
+    def __call__(self, files: Mapping[str, str | bytes], directory: str = "map") -> Path: ...
+
+
+class RunCli(Protocol):
+    """The ``run_cli`` fixture: run ``argmap`` in-process, get (exit code, stdout, stderr)."""
+
+    def __call__(self, *args: str | Path) -> tuple[int, str, str]: ...
 
 
 @pytest.fixture
 def write_map(tmp_path: Path) -> MapWriter:
     """Write claim files: ``write_map({"a.yaml": "...yaml..."})`` -> the map directory."""
 
-    def write(files: dict[str, str | bytes], directory: str = "map") -> Path:
+    def write(files: Mapping[str, str | bytes], directory: str = "map") -> Path:
         root = tmp_path / directory
         for name, content in files.items():
             path = root / name
@@ -38,7 +62,7 @@ def write_map(tmp_path: Path) -> MapWriter:
 
 
 @pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
     """Run ``argmap`` in-process: returns (exit code, stdout, stderr)."""
 
     def run(*args: str | Path) -> tuple[int, str, str]:
@@ -49,5 +73,29 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str,
     return run
 
 
-def needs_dot() -> pytest.MarkDecorator:
-    return pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+"""Mark a test that runs Graphviz's ``dot``."""
+
+
+def shared_missing(path: Path) -> str | None:
+    """Why ``path`` (under ../shared) cannot be read, or None when it is there."""
+    if path.exists():
+        return None
+    where = f"../shared/{path.relative_to(SHARED).as_posix()}"
+    if not SHARED.is_dir():
+        return f"../shared is not beside the repository: this test reads {where}"
+    return f"{where} is missing"
+
+
+def needs_shared(path: Path) -> pytest.MarkDecorator:
+    """Mark a test that reads ``path`` under ../shared: it skips, saying why, without it."""
+    reason = shared_missing(path)
+    return pytest.mark.skipif(reason is not None, reason=reason or "")
+
+
+def shared_file(path: Path) -> Path:
+    """``path`` under ../shared, or skip the running test, saying why, when it is absent."""
+    reason = shared_missing(path)
+    if reason is not None:
+        pytest.skip(reason)
+    return path

@@ -1,0 +1,1 @@
+"""argmap's tests; a package so that they import shared helpers as ``tests.conftest``."""
