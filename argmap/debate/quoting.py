@@ -41,9 +41,15 @@ def quote_of(amap: ArgMap, cite: Citation, main_source: str | None) -> Quote | N
     place = cite.at
     source = amap.source_by_id.get(cite.source)
     if cite.source != main_source or not place:
-        title = source.title if source else cite.source
+        title = short_title(source.title if source else cite.source)
         place = f"{place}, {title}" if place else title
     return Quote(" ".join(cite.quote.split()), speaker, place)
+
+
+def short_title(title: str) -> str:
+    """A source's title as a card names it: without a subtitle, bracket or "with ..." tail."""
+    head = re.split(r" \(|: |, with ", " ".join(title.split()), maxsplit=1)[0]
+    return head or title
 
 
 def quotes_of_claim(
