@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import os
+import io
 import sys
 
 from argmap.commands.errors import CommandError
@@ -24,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     main()
     if sys.stdout.closed:  # pygls closes the stream when the editor exits
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 (the CLI flushes it at exit)
+        sys.stdout = io.StringIO()  # a sink for the CLI's flush at exit
     return 0
