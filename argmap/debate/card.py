@@ -21,6 +21,7 @@ from argmap.debate.quoting import (
     headline,
     in_brief,
     main_source,
+    mid_sentence,
     plain_name,
     quotes_of_claim,
     short_name,
@@ -220,17 +221,17 @@ def _root(view: _Side, allegations: list[Claim]) -> Claim | None:
 
 
 def _case(view: _Side) -> Iterable[Para]:
-    yield Para(f"You speak for {_mid(plain_name(view.amap, view.side))}.")
+    yield Para(f"You speak for {mid_sentence(plain_name(view.amap, view.side))}.")
     for allegations, mine in ((view.accused, False), (view.own, True)):
         if not allegations:
             continue
         opened = [a for a in allegations if view.rel.status(a).is_open]
         charges = _count(len(allegations), "charge")
         if mine:
-            lead = f"You make {charges} against {_mid(_names(view, view.opponents))}."
+            lead = f"You make {charges} against {mid_sentence(_names(view, view.opponents))}."
         else:
             accusers = _names(view, dict.fromkeys(a.party for a in allegations))
-            lead = f"You must answer {charges}, made by {_mid(accusers)}."
+            lead = f"You must answer {charges}, made by {mid_sentence(accusers)}."
         root = _root(view, allegations)
         text = [lead]
         if root is not None:
@@ -413,11 +414,6 @@ def _silent(view: _Side) -> Iterable[Para | Items]:
             "But silence is not proof. Do not invent evidence."
         )
     yield Items(tuple(Item(headline(view.amap, a)) for a in opened))
-
-
-def _mid(name: str) -> str:
-    """A name as written inside a sentence: "the prosecution", not "The prosecution"."""
-    return "the" + name[3:] if name.startswith("The ") else name
 
 
 def _count(n: int, noun: str) -> str:

@@ -17,6 +17,7 @@ from argmap.debate.quoting import (
     headline,
     in_brief,
     main_source,
+    mid_sentence,
     plain_name,
     quote_of,
     short_name,
@@ -89,7 +90,7 @@ def _roles(amap: ArgMap) -> Iterable[Items]:
     others = [p for p in amap.party_by_id if p not in accusers and p not in accused]
 
     def names(ids: list[str]) -> str:
-        return ", ".join(plain_name(amap, p) for p in ids) or "nobody in this map"
+        return ", ".join(mid_sentence(plain_name(amap, p)) for p in ids) or "nobody in this map"
 
     yield Items(
         (

@@ -46,6 +46,11 @@ def quote_of(amap: ArgMap, cite: Citation, main_source: str | None) -> Quote | N
     return Quote(" ".join(cite.quote.split()), speaker, place)
 
 
+def mid_sentence(name: str) -> str:
+    """A name as written inside a sentence: "the prosecution", not "The prosecution"."""
+    return "the" + name[3:] if name.startswith("The ") else name
+
+
 def short_title(title: str) -> str:
     """A source's title as a card names it: without a subtitle, bracket or "with ..." tail."""
     head = re.split(r" \(|: |, with ", " ".join(title.split()), maxsplit=1)[0]
