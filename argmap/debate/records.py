@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from argmap.analysis.semantics import Label as Label  # re-exported for the kit
 from argmap.model import ClaimKind
 from argmap.relations import AnswerStatus
 
 Status = AnswerStatus
 """answered, unanswered, or unanswered and acknowledged (as :mod:`argmap.relations` says)."""
 LinkKind = Literal["supports", "rebuts", "undercuts"]
-Label = Literal["in", "out", "undec"]
-"""A grounded label (as :mod:`argmap.analysis.semantics` gives it)."""
 
 LABEL_MEANING: dict[str, str] = {"in": "in", "out": "out", "undec": "undecided"}
 
