@@ -45,10 +45,11 @@ __all__ = ["dot_source", "escape_html", "generate_dot", "quote"]
 
 FONT = "Helvetica,Arial,sans-serif"
 LABEL_MEANINGS = {
-    "in": "in: accepted by the semantics",
-    "out": "out: rejected by the semantics",
-    "undec": "undecided by the semantics",
+    "in": "in: no attack on it is left standing in the graph (grounded)",
+    "out": "out: an attack on it is left standing in the graph (grounded)",
+    "undec": "undecided: the graph does not settle it (grounded)",
 }
+LABEL_CAVEAT = "labels are a property of the graph: nothing is weighed, the last to speak wins"
 STAGGER_FAN_IN = 3
 """A node with this many incoming lines or more has them staggered over two ranks."""
 RELATION_WORDS = {
@@ -385,6 +386,7 @@ def _legend(diagram: Diagram) -> dict[str, str]:
                 f"<TR><TD>{_badge(badge, '#000000', LABEL_FILLS[status])}</TD>"
                 f'<TD ALIGN="LEFT">{LABEL_MEANINGS[status]}</TD></TR>'
             )
+        rows.append(f'<TR><TD></TD><TD ALIGN="LEFT"><I>{LABEL_CAVEAT}</I></TD></TR>')
     table = (
         '<<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="2" CELLPADDING="3" COLOR="#888888" '
         'STYLE="ROUNDED" BGCOLOR="#FFFFFF">' + "".join(rows) + "</TABLE>>"

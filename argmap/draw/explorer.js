@@ -90,7 +90,7 @@
     var status = statusText(claim);
     if (status) { meta.appendChild(el("span", "badge " + claim.status, status)); }
     if (claim.label) {
-      var labels = {"in": "grounded: in (stands)", out: "grounded: out (defeated)",
+      var labels = {"in": "grounded: in", out: "grounded: out",
         undec: "grounded: undecided"};
       meta.appendChild(el("span", "badge", labels[claim.label] || claim.label));
     }

@@ -25,6 +25,7 @@ from importlib import resources
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
+from argmap.analysis.semantics import LABELS_DO_NOT_MEASURE
 from argmap.htmltext import h, sha256
 from argmap.model import ArgMap
 
@@ -75,7 +76,8 @@ STATUS_NAMES = {
     "acknowledged": "acknowledged as open",
     "none": "not an allegation",
 }
-LABEL_NAMES = {"in": "in (stands)", "out": "out (defeated)", "undec": "undecided"}
+LABEL_NAMES = {"in": "in", "out": "out", "undec": "undecided"}
+"""Grounded labels as the explorer names them: a property of the graph, not a verdict."""
 
 
 class ExplorerError(ValueError):
@@ -369,6 +371,7 @@ def _toolbar(sheet: ModeratorSheet, data: dict[str, Any]) -> str:
             if any(c["label"] == s for c in claims)
         ]
         parts.append(_checkboxes("label", "Grounded", labels))
+        parts.append(f'<p class="caveat">{h(LABELS_DO_NOT_MEASURE)}</p>\n')
     parts.append(
         '<div class="buttons"><button type="button" id="show-all">Show all</button> '
         '<span class="zoom" role="group" aria-label="Zoom">'

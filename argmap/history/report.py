@@ -18,10 +18,10 @@ from argmap.history.diff import (
 from argmap.model import Claim
 
 FORMATS = ("text", "json", "markdown")
-LABEL_WORDS = {"in": "stands", "out": "falls", "undec": "undecided"}
+LABEL_WORDS = {"in": "in", "out": "out", "undec": "undecided"}
 LABEL_CAVEAT = (
-    "Stands/falls is grounded semantics (bipolar, as `argmap analyse` defaults): a "
-    "property of the graph, not a finding of fact."
+    "In/out is grounded semantics (bipolar, as `argmap analyse` defaults): a property of "
+    "the graph, not a finding of fact; nothing is weighed, and the last to speak wins."
 )
 
 
