@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO, SARIF_SCHEMA
+
 CI_MD = REPO / "docs" / "ci.md"
 WORKFLOW = REPO / "docs" / "github-actions.yml"
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 MAP = """\
 parties: {p: {name: P}, q: {name: Q}}

@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,7 @@ import pytest
 from argmap import __version__
 from argmap.lint import registry
 from argmap.schema import schema_json
-
-RunCli = Callable[..., tuple[int, str, str]]
-WriteMap = Callable[..., Path]
+from tests.conftest import MapWriter, RunCli
 
 CLEAN = """\
 parties: {pro: {name: Prosecution}, def: {name: Defence}}
@@ -40,7 +37,7 @@ def one_line_error(err: str) -> str:
     return lines[0]
 
 
-def test_exit_codes_0_clean_1_failing(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_exit_codes_0_clean_1_failing(write_map: MapWriter, run_cli: RunCli) -> None:
     code, out, err = run_cli("lint", write_map({"a.yaml": CLEAN}, "clean"))
     assert (code, out, err) == (0, "No problems found.\n", "")
     root = write_map({"a.yaml": FAILING}, "failing")
@@ -75,7 +72,7 @@ def test_exit_codes_0_clean_1_failing(write_map: WriteMap, run_cli: RunCli) -> N
     ],
 )
 def test_usage_errors_exit_2_with_one_line(
-    write_map: WriteMap, run_cli: RunCli, args: tuple[str, ...]
+    write_map: MapWriter, run_cli: RunCli, args: tuple[str, ...]
 ) -> None:
     root = write_map({"a.yaml": CLEAN})
     code, out, err = run_cli(*(a.format(map=root) for a in args))
@@ -84,7 +81,7 @@ def test_usage_errors_exit_2_with_one_line(
     one_line_error(err)
 
 
-def test_usage_error_messages_say_what_is_allowed(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_usage_error_messages_say_what_is_allowed(write_map: MapWriter, run_cli: RunCli) -> None:
     root = write_map({"a.yaml": CLEAN})
     err = run_cli("lint", "--select", "AM9", root)[2]
     assert "unknown rule 'AM9'" in err and "AM201" in err
@@ -103,7 +100,7 @@ def test_version(run_cli: RunCli) -> None:
     assert run_cli("--version")[:2] == (0, f"argmap {__version__}\n")
 
 
-def test_python_dash_m_and_the_console_script(write_map: WriteMap) -> None:
+def test_python_dash_m_and_the_console_script(write_map: MapWriter) -> None:
     root = write_map({"a.yaml": FAILING})
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
     done = subprocess.run(
@@ -142,7 +139,7 @@ def test_python_dash_m_and_the_console_script(write_map: WriteMap) -> None:
     ],
 )
 def test_select_ignore_and_fail_on(
-    write_map: WriteMap,
+    write_map: MapWriter,
     run_cli: RunCli,
     options: tuple[str, ...],
     codes: set[str],
@@ -155,14 +152,14 @@ def test_select_ignore_and_fail_on(
     assert code == exit_code
 
 
-def test_warnings_fail_only_with_fail_on_warning(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_warnings_fail_only_with_fail_on_warning(write_map: MapWriter, run_cli: RunCli) -> None:
     root = write_map({"a.yaml": WARNINGS_ONLY})
     assert run_cli("lint", root)[0] == 0
     assert run_cli("lint", "--fail-on", "warning", root)[0] == 1
 
 
 def test_acknowledged_findings_do_not_fail_and_show_their_reason(
-    write_map: WriteMap, run_cli: RunCli
+    write_map: MapWriter, run_cli: RunCli
 ) -> None:
     root = write_map(
         {
@@ -201,7 +198,7 @@ def test_list_rules_and_explain(run_cli: RunCli) -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
 def test_output_file_is_written_atomically_with_the_report(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path, fmt: str
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path, fmt: str
 ) -> None:
     root = write_map({"a.yaml": FAILING})
     code, expected, _ = run_cli("lint", "--format", fmt, root)
@@ -216,7 +213,7 @@ def test_output_file_is_written_atomically_with_the_report(
         assert all(line.startswith(("::error ", "::warning ")) for line in expected.splitlines())
 
 
-def test_output_never_overwrites_a_claim_file(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_output_never_overwrites_a_claim_file(write_map: MapWriter, run_cli: RunCli) -> None:
     root = write_map({"a.yaml": FAILING})
     code, out, err = run_cli("lint", "-o", root / "a.yaml", root)
     assert code == 2 and out == ""
@@ -225,7 +222,7 @@ def test_output_never_overwrites_a_claim_file(write_map: WriteMap, run_cli: RunC
 
 
 def test_a_failed_write_leaves_nothing_behind(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
 ) -> None:
     root = write_map({"a.yaml": FAILING})
     target = tmp_path / "out"
@@ -239,7 +236,7 @@ def test_a_failed_write_leaves_nothing_behind(
 
 
 def test_an_internal_error_is_one_line_and_exit_2(
-    write_map: WriteMap, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+    write_map: MapWriter, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def broken(*_: object) -> str:
         raise RuntimeError("a bug\nwith two lines")
@@ -261,7 +258,7 @@ TEXTS = (
 
 
 def test_source_root_trusts_a_directory_outside_the_map(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
 ) -> None:
     root = write_map({"a.yaml": TEXTS}, "project/claims")
     (tmp_path / "project" / "texts").mkdir()
@@ -279,7 +276,7 @@ def test_source_root_trusts_a_directory_outside_the_map(
 
 
 def test_configuration_select_ignore_and_fail_on(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
 ) -> None:
     root = write_map({"a.yaml": FAILING}, "project/claims")
     pyproject = tmp_path / "project" / "pyproject.toml"
@@ -302,7 +299,7 @@ def test_configuration_select_ignore_and_fail_on(
     ],
 )
 def test_configuration_errors_name_the_file_and_key(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path, text: str, fragment: str
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path, text: str, fragment: str
 ) -> None:
     root = write_map({"a.yaml": CLEAN}, "project/claims")
     pyproject = tmp_path / "project" / "pyproject.toml"
@@ -320,9 +317,7 @@ def test_schema_command(run_cli: RunCli, tmp_path: Path) -> None:
     assert (tmp_path / "s.json").read_text(encoding="utf-8") == schema_json()
 
 
-def test_a_directory_without_claim_files_is_a_usage_error(
-    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
-) -> None:
+def test_a_directory_without_claim_files_is_a_usage_error(run_cli: RunCli, tmp_path: Path) -> None:
     (tmp_path / "notes.txt").write_text("not a claim file", encoding="utf-8")
     code, out, err = run_cli("lint", tmp_path)
     assert (code, out) == (2, "")
@@ -331,7 +326,7 @@ def test_a_directory_without_claim_files_is_a_usage_error(
 
 
 def test_severity_overrides_and_per_file_ignores_change_the_exit_code(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
 ) -> None:
     root = write_map({"drafts/a.yaml": FAILING}, "project/claims")
     settings = tmp_path / "project" / "argmap.toml"
@@ -353,7 +348,7 @@ def test_severity_overrides_and_per_file_ignores_change_the_exit_code(
     assert run_cli("lint", "--config", other, "--select", "AM203", "--exit-zero", root)[0] == 0
 
 
-def test_quiet_statistics_and_exit_zero(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_quiet_statistics_and_exit_zero(write_map: MapWriter, run_cli: RunCli) -> None:
     root = write_map({"a.yaml": FAILING})
     code, out, _ = run_cli("lint", "-q", root)
     assert code == 1 and len(out.splitlines()) == 4 and "Found" not in out
@@ -381,7 +376,7 @@ def colour_run(root: Path, *options: str, **env: str) -> str:
     return done.stdout
 
 
-def test_colour_follows_force_color_no_color_and_the_option(write_map: WriteMap) -> None:
+def test_colour_follows_force_color_no_color_and_the_option(write_map: MapWriter) -> None:
     root = write_map({"a.yaml": FAILING})
     assert "\x1b[" in colour_run(root, FORCE_COLOR="1")
     assert "\x1b[" not in colour_run(root, NO_COLOR="1", FORCE_COLOR="1")
@@ -396,7 +391,7 @@ def test_colour_follows_force_color_no_color_and_the_option(write_map: WriteMap)
 
 
 @pytest.mark.parametrize("fmt", ["gitlab", "junit"])
-def test_gitlab_and_junit_reports(write_map: WriteMap, run_cli: RunCli, fmt: str) -> None:
+def test_gitlab_and_junit_reports(write_map: MapWriter, run_cli: RunCli, fmt: str) -> None:
     import xml.etree.ElementTree as ET
 
     root = write_map({"a.yaml": FAILING})
@@ -431,7 +426,7 @@ claims:
 
 
 def test_fix_repairs_misspelt_references_and_keeps_comments(
-    write_map: WriteMap, run_cli: RunCli
+    write_map: MapWriter, run_cli: RunCli
 ) -> None:
     root = write_map({"a.yaml": MISSPELT})
     path = root / "a.yaml"
@@ -451,7 +446,7 @@ def test_fix_repairs_misspelt_references_and_keeps_comments(
     ]
 
 
-def test_a_file_is_linted_within_its_map(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_a_file_is_linted_within_its_map(write_map: MapWriter, run_cli: RunCli) -> None:
     root = write_map(
         {
             "map.yaml": "parties: {pro: {name: P}, def: {name: D}}\n",
@@ -467,7 +462,7 @@ def test_a_file_is_linted_within_its_map(write_map: WriteMap, run_cli: RunCli) -
 
 
 def test_stdin_filename_lints_a_buffer_in_place_of_the_file(
-    write_map: WriteMap, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+    write_map: MapWriter, run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import io
 
@@ -485,7 +480,7 @@ def test_stdin_filename_lints_a_buffer_in_place_of_the_file(
 
 
 def test_ci_formats_name_files_from_the_repository_root(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = write_map({"a.yaml": FAILING}, "repo/maps/trial")
     (tmp_path / "repo" / ".git").mkdir()
@@ -505,7 +500,7 @@ def test_ci_formats_name_files_from_the_repository_root(
     assert root.exists()
 
 
-def test_acknowledged_findings_are_not_sarif_errors(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_acknowledged_findings_are_not_sarif_errors(write_map: MapWriter, run_cli: RunCli) -> None:
     acknowledged = CLEAN + (
         "  - {id: open, party: pro, kind: allegation, text: Open., cite: {source: speech},"
         " ignore: {AM201: answered at the next hearing}}\n"
@@ -519,7 +514,7 @@ def test_acknowledged_findings_are_not_sarif_errors(write_map: WriteMap, run_cli
 
 
 def test_export_takes_its_format_from_the_suffix(
-    write_map: WriteMap, run_cli: RunCli, tmp_path: Path
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
 ) -> None:
     root = write_map({"a.yaml": CLEAN})
     target = tmp_path / "map.graphml"
@@ -536,7 +531,7 @@ def test_export_takes_its_format_from_the_suffix(
     assert code == 0 and "#" in out
 
 
-def test_render_writes_to_standard_output_without_o(write_map: WriteMap, run_cli: RunCli) -> None:
+def test_render_writes_to_standard_output_without_o(write_map: MapWriter, run_cli: RunCli) -> None:
     root = write_map({"a.yaml": CLEAN})
     code, out, _ = run_cli("render", "--to", "mmd", root)
     assert code == 0 and out.startswith(("flowchart", "%%", "---", "graph"))
@@ -554,7 +549,7 @@ def test_importing_argdown_text_says_to_run_argdown_json_first(
 
 
 def test_format_is_a_report_format_and_to_a_file_format(
-    write_map: WriteMap, run_cli: RunCli
+    write_map: MapWriter, run_cli: RunCli
 ) -> None:
     root = write_map({"a.yaml": CLEAN})
     code, new, _ = run_cli("debate", "--moderator", "--to", "md", root)

@@ -16,7 +16,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-REPO = Path(__file__).resolve().parent.parent
+from tests.conftest import REPO
+
 MANIFEST = REPO / ".pre-commit-hooks.yaml"
 
 FAILING = "parties: {p: {name: P}}\nclaims:\n  - {id: a, party: p, text: A., rebuts: b}\n"
@@ -53,8 +54,7 @@ def git(*args: str, cwd: Path) -> str:
 @pytest.mark.skipif(not (REPO / ".git").exists(), reason="not a git checkout")
 def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     head = git("rev-parse", "HEAD", cwd=REPO)
-    if "argmap-lint" not in git("show", f"{head}:.pre-commit-hooks.yaml", cwd=REPO):
-        pytest.skip(".pre-commit-hooks.yaml is not committed yet")
+    assert "argmap-lint" in git("show", f"{head}:.pre-commit-hooks.yaml", cwd=REPO)
     project = tmp_path / "project"
     (project / "claims").mkdir(parents=True)
     (project / "notes.yaml").write_text("not: [a claim file\n")  # outside the map: not linted

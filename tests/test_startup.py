@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import REPO, SHIPPED_MAP
+
 HEAVY = (
     "networkx",
     "graphviz",
@@ -27,8 +29,6 @@ HEAVY = (
     "scipy",
     "termcolor",  # only when colour is on
 )
-REPO = Path(__file__).resolve().parents[1]
-SHIPPED_MAP = REPO / "claims" / "moscow-1936"
 
 # Runs argmap's entry point as the console script does, then names the heavy modules
 # that were imported, on the last line of standard error.
@@ -106,7 +106,6 @@ def test_lint_list_rules_and_explain_import_nothing_heavy() -> None:
     assert imported_by("lint", "--explain", "AM302") == (0, [])
 
 
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there yet")
 def test_lint_of_the_shipped_map_imports_nothing_heavy() -> None:
     code, heavy = imported_by("lint", SHIPPED_MAP)
     assert code in (0, 1)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Callable
 from pathlib import Path
 
 from argmap.lint import lint
 from argmap.loading.build import load
+from tests.conftest import RunCli
 
 UNSEEN = Path(__file__).resolve().parent / "fixtures" / "unseen"
 
@@ -70,7 +70,7 @@ def test_the_messages_name_what_a_user_needs() -> None:
     assert warnings == {"AM203", "AM204", "AM301", "AM303", "AM105"}
 
 
-def test_the_command_line_fails_the_run(run_cli: Callable[..., tuple[int, str, str]]) -> None:
+def test_the_command_line_fails_the_run(run_cli: RunCli) -> None:
     code, out, err = run_cli("lint", "--no-config", UNSEEN)
     assert (code, err) == (1, "")
     assert out.splitlines()[-1] == "Found 9 error(s), 5 warning(s), 1 acknowledged."

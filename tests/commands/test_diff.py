@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-RunCli = Callable[..., tuple[int, str, str]]
-MapWriter = Callable[..., Path]
+from tests.conftest import MapWriter, RunCli
 
 PARTIES = """
 parties:

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-MapWriter = Callable[..., Path]
-RunCli = Callable[..., tuple[int, str, str]]
-REPO = Path(__file__).resolve().parents[2]
-SHIPPED_MAP = REPO / "claims" / "moscow-1936"
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli, needs_dot
+
 SVG = "{http://www.w3.org/2000/svg}"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 MAP = """
 parties:
@@ -213,7 +208,6 @@ def test_missing_graphviz_from_the_command_line(mapdir: Path, tmp_path: Path) ->
         assert (tmp_path / f"map.{suffix}").stat().st_size > 0
 
 
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there yet")
 @needs_dot
 @pytest.mark.dot
 def test_the_shipped_map_draws_every_claim(run_cli: RunCli, tmp_path: Path) -> None:
@@ -226,7 +220,7 @@ def test_the_shipped_map_draws_every_claim(run_cli: RunCli, tmp_path: Path) -> N
 
 
 def test_a_map_with_loading_problems_is_drawn_with_one_warning_line(
-    write_map: Callable[..., Path], run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+    write_map: MapWriter, run_cli: RunCli, tmp_path: Path
 ) -> None:
     root = write_map(
         {

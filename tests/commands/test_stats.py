@@ -3,14 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
-RunCli = Callable[..., tuple[int, str, str]]
-MapWriter = Callable[..., Path]
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli
 
 DEBATE = """\
 parties:
@@ -104,7 +99,6 @@ def test_a_missing_map_is_one_line(run_cli: RunCli, tmp_path: Path) -> None:
     assert err.count("\n") == 1 and "no such file or directory" in err
 
 
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there yet")
 def test_the_shipped_map(run_cli: RunCli) -> None:
     code, out, _ = run_cli("stats", SHIPPED_MAP, "--format", "json")
     numbers = json.loads(out)

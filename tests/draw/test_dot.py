@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,10 +15,9 @@ from argmap.draw.dot import escape_html, generate_dot, quote
 from argmap.draw.render import render_svg
 from argmap.loading.build import load
 from argmap.model import ArgMap, Citation, Claim, MapInfo, Party, Span
+from tests.conftest import MapWriter, needs_dot
 
-MapWriter = Callable[..., Path]
 SVG = "{http://www.w3.org/2000/svg}"
-dot_installed = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 TRIAL = """
 parties:
@@ -165,7 +161,7 @@ def test_the_output_is_deterministic(trial: ArgMap) -> None:
     assert generate_dot(trial) == generate_dot(trial)
 
 
-@dot_installed
+@needs_dot
 @pytest.mark.dot
 def test_svg_ids_classes_titles_and_counts(trial: ArgMap) -> None:
     root = parse_svg(render_svg(trial))
@@ -242,7 +238,7 @@ def dot_json_nodes(source: str) -> list[dict[str, object]]:
     return [o for o in graph.get("objects", []) if "nodes" not in o]
 
 
-@dot_installed
+@needs_dot
 @pytest.mark.dot
 def test_hostile_labels_reparse_with_exactly_one_node_per_claim() -> None:
     amap = hostile_map(HOSTILE)
@@ -266,7 +262,7 @@ def test_hostile_labels_reparse_with_exactly_one_node_per_claim() -> None:
     assert titles["h5"] is not None and titles["h5"].text == 'h5: line one line two " }'
 
 
-@dot_installed
+@needs_dot
 @pytest.mark.dot
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(

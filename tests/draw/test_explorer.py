@@ -22,9 +22,8 @@ import pytest
 from argmap.draw.explorer import generate_html, json_for_script, sanitise_svg
 from argmap.loading.build import load
 from argmap.model import ArgMap
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli, needs_dot
 
-MapWriter = Callable[..., Path]
-RunCli = Callable[..., tuple[int, str, str]]
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -34,8 +33,6 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--no-first-run",
 ]
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 HOSTILE_TEXT = (
     '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> '
@@ -352,7 +349,6 @@ def test_print_shows_the_map_and_the_claims_not_the_controls(
 @pytest.mark.browser
 @pytest.mark.dot
 @needs_dot
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there")
 def test_the_shipped_map_explorer_loads_clean(
     tmp_path: Path, run_cli: RunCli, open_page: Callable[[Path], Opened]
 ) -> None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import networkx as nx
 import pytest
 from hypothesis import given
@@ -14,8 +11,7 @@ from argmap.draw.focus import SelectionError, answer_chains, neighbourhood, sele
 from argmap.graph import to_digraph
 from argmap.loading.build import load
 from argmap.model import ArgMap, Claim, Party, Ref, Span
-
-MapWriter = Callable[..., Path]
+from tests.conftest import MapWriter
 
 # a chain: e1 -> a1 <- r1 <- s1 ; u1 undercuts e1 -> a1 ; a2 (unanswered) <- e2
 DEBATE = """

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,9 +16,8 @@ from argmap.draw.diagram import DiagramOptions, clean
 from argmap.draw.mermaid import escape_label, generate_markdown, generate_mermaid
 from argmap.loading.build import load
 from argmap.model import ArgMap, Claim, Party, Span
+from tests.conftest import REPO, MapWriter
 
-MapWriter = Callable[..., Path]
-REPO = Path(__file__).resolve().parents[2]
 MERMAID_TOOLS = REPO / "tools" / "mermaid"
 MERMAID_JS = MERMAID_TOOLS / "node_modules" / "mermaid" / "dist" / "mermaid.min.js"
 
@@ -154,7 +152,7 @@ HOSTILE = [
 def test_random_text_never_leaves_its_label(texts: list[str], party: str) -> None:
     amap = text_map(texts, party or "P")
     for group in (None, "party", "tag"):
-        source = generate_mermaid(amap, DiagramOptions(group=group))  # type: ignore[arg-type]
+        source = generate_mermaid(amap, DiagramOptions(group=group))
         labels = labels_of(source)
         for label in labels:
             plain = OWN_MARKUP.sub("", label)

@@ -3,11 +3,7 @@
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,10 +11,8 @@ from argmap.draw.overview import MAX_LINES, lines_of_argument, overview_source
 from argmap.draw.render import render
 from argmap.loading.build import load
 from argmap.model import ArgMap, Claim, Party, Span
+from tests.conftest import SHIPPED_MAP, MapWriter, needs_dot
 
-SHIPPED = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
-MapWriter = Callable[..., Path]
 SPAN = Span("m.yaml", 1, 1)
 
 TAGGED = """
@@ -58,7 +52,7 @@ def test_every_claim_is_in_exactly_one_of_at_most_15_boxes(tags: list[str]) -> N
 
 
 def test_shipped_map_overview_has_at_most_15_boxes_with_counts() -> None:
-    amap = load(str(SHIPPED))
+    amap = load(str(SHIPPED_MAP))
     lines = lines_of_argument(amap)
     assert 2 <= len(lines) <= 15
     assert sum(len(line.claims) for line in lines) == len(amap.claim_by_id)
@@ -71,7 +65,7 @@ def test_shipped_map_overview_has_at_most_15_boxes_with_counts() -> None:
 
 @needs_dot
 def test_overview_svg_boxes_say_claims_and_unanswered() -> None:
-    svg = render(load(str(SHIPPED)), "svg", overview=True)
+    svg = render(load(str(SHIPPED_MAP)), "svg", overview=True)
     assert isinstance(svg, bytes)
     text = svg.decode()
     assert 2 <= text.count('class="node line') <= 15

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 from coloraide import Color
 
 from argmap.draw.palette import PARTY_PALETTE, RELATION_STYLES
+from tests.conftest import needs_dot
 
 DISTINCT = 20.0
 """A CIEDE2000 difference anyone tells apart at a glance (2.3 is 'just noticeable')."""
@@ -53,7 +53,7 @@ def test_party_palette_is_okabe_ito() -> None:
     )
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+@needs_dot
 def test_svg_draws_each_relation_with_its_own_dash_pattern() -> None:
     from argmap import load
     from argmap.draw.render import render_svg

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import math
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,10 +11,7 @@ import pytest
 from pypdf import PdfReader, mult
 
 from argmap.draw.paper import MIN_TEXT, PAPERS
-
-RunCli = Callable[..., tuple[int, str, str]]
-SHIPPED = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli, needs_dot
 
 
 def printed_sizes(pdf: bytes) -> list[list[tuple[str, float]]]:
@@ -43,10 +39,8 @@ def test_the_shipped_map_prints_with_no_text_under_8_pt(
     paper: str, landscape: bool, tmp_path: Path, run_cli: RunCli
 ) -> None:
     output = tmp_path / "map.pdf"
-    args = ["render", SHIPPED, "-o", output, "--paper", paper] + (
-        ["--landscape"] if landscape else []
-    )
-    code, _, err = run_cli(*args)
+    landscaped = ["--landscape"] if landscape else []
+    code, _, err = run_cli("render", SHIPPED_MAP, "-o", output, "--paper", paper, *landscaped)
     assert (code, err) == (0, "")
     pdf = output.read_bytes()
     reader = PdfReader(io.BytesIO(pdf))
@@ -70,9 +64,7 @@ def test_the_shipped_map_prints_with_no_text_under_8_pt(
 
 
 @needs_dot
-def test_a_small_map_fits_one_page(
-    tmp_path: Path, run_cli: RunCli, write_map: Callable[..., Path]
-) -> None:
+def test_a_small_map_fits_one_page(tmp_path: Path, run_cli: RunCli, write_map: MapWriter) -> None:
     mapdir = write_map(
         {"m.yaml": "parties: {p: {name: P}, d: {name: D}}\nclaims:\n"
          "  - {id: a, party: p, kind: allegation, text: A charge.}\n"
@@ -86,7 +78,7 @@ def test_a_small_map_fits_one_page(
 
 
 def test_paper_needs_a_pdf_and_landscape_needs_paper(tmp_path: Path, run_cli: RunCli) -> None:
-    code, _, err = run_cli("render", SHIPPED, "-o", tmp_path / "x.svg", "--paper", "a4")
+    code, _, err = run_cli("render", SHIPPED_MAP, "-o", tmp_path / "x.svg", "--paper", "a4")
     assert code == 2 and "--paper lays out a PDF" in err
-    code, _, err = run_cli("render", SHIPPED, "-o", tmp_path / "x.pdf", "--landscape")
+    code, _, err = run_cli("render", SHIPPED_MAP, "-o", tmp_path / "x.pdf", "--landscape")
     assert code == 2 and "--landscape needs --paper" in err

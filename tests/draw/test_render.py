@@ -7,7 +7,6 @@ import shutil
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -16,10 +15,9 @@ from argmap.draw.diagram import DiagramOptions
 from argmap.draw.render import FORMATS, RenderError, format_of, render, render_svg, run_dot
 from argmap.loading.build import load
 from argmap.model import ArgMap
+from tests.conftest import MapWriter, needs_dot
 
-MapWriter = Callable[..., Path]
 SVG = "{http://www.w3.org/2000/svg}"
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 SMALL = """
 parties:

@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import itertools
 import re
-import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
-from pathlib import Path
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,11 +15,10 @@ from argmap.draw.render import render_svg
 from argmap.draw.timeline import NO_DATE, timeline_of
 from argmap.loading.build import load
 from argmap.model import Claim, Span
+from tests.conftest import MapWriter, needs_dot
 
-MapWriter = Callable[..., Path]
 SVG = "{http://www.w3.org/2000/svg}"
 SPAN = Span("m.yaml", 1, 1)
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 STORY = """
 parties: {p: {name: Prosecution}, d: {name: Defence}}
@@ -52,7 +47,7 @@ def centres(svg: str) -> dict[str, tuple[float, float]]:
         assert shape is not None
         numbers = [
             float(n)
-            for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("points") or shape.get("d", ""))
+            for n in re.findall(r"-?\d+(?:\.\d+)?", shape.get("points") or shape.get("d") or "")
         ]
         xs, ys = numbers[0::2], numbers[1::2]
         found[match.group(1)] = ((min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2)

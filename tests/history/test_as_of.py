@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -10,10 +9,7 @@ import pytest
 from argmap.history.as_of import as_of
 from argmap.loading.build import load
 from argmap.relations import relations_of
-
-MapWriter = Callable[..., Path]
-
-RunCli = Callable[..., tuple[int, str, str]]
+from tests.conftest import MapWriter, RunCli
 
 LATER_ANSWER = """
 parties:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,8 +10,7 @@ from argmap.history.as_of import as_of
 from argmap.history.diff import compare
 from argmap.loading.build import load
 from argmap.model import ArgMap, Claim, Ref, Span
-
-MapWriter = Callable[..., Path]
+from tests.conftest import MapWriter
 
 BASE = """
 parties:

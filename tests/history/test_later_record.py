@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
-
-import pytest
 
 from argmap.dates import parse_period, period_or_none
 from argmap.history import is_said_by, said_period
 from argmap.loading.build import load
 from argmap.model import Span
+from tests.conftest import REPO, RunCli
 
-RunCli = Callable[..., tuple[int, str, str]]
-
-REPO = Path(__file__).resolve().parents[2]
 CLAIMS = REPO / "claims"
 MAP = CLAIMS / "moscow-1936"
 LAYER = MAP / "later-record.yaml"
 CHAPTER_DATE = "1937-01-03"
-
-pytestmark = pytest.mark.skipif(not LAYER.exists(), reason="the later record is not installed")
 
 
 def _findings(run_cli: RunCli, *args: str | Path) -> list[tuple[str, int, int, str, str]]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parents[2]
+from tests.conftest import REPO
+
 WORKFLOW = REPO / "docs" / "github-actions-diff.yml"
 ACTIONLINT = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
 

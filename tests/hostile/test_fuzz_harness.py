@@ -9,11 +9,10 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from pathlib import Path
+
+from tests.conftest import REPO
 
 from .conftest import WALL_SECONDS, limit_resources
-
-REPO = Path(__file__).resolve().parents[2]
 
 
 def test_the_fuzzers_find_nothing_at_the_ci_profile() -> None:

@@ -13,10 +13,8 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -24,18 +22,11 @@ from typing import Any
 import jsonschema
 import pytest
 
-from argmap.cli import COMMANDS
+from tests.conftest import SARIF_SCHEMA, MapWriter, needs_dot, needs_shared
 
 from .conftest import Run, RunArgmap
 
-MapWriter = Callable[..., Path]
-SARIF_SCHEMA = (
-    Path(__file__).resolve().parents[3] / "shared" / "schemas" / "sarif-schema-2.1.0.json"
-)
 CHROMIUM = "/usr/bin/chromium"
-needs_render = pytest.mark.skipif("render" not in COMMANDS, reason="argmap render not written yet")
-needs_debate = pytest.mark.skipif("debate" not in COMMANDS, reason="argmap debate not written yet")
-needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
 
 DOT_TEXT = '<TD HREF="javascript:alert(1)">x</TD> " \\" \\N \\G \\L \\E \\T \\H ; ] } -> end'
 MARKUP_TEXT = (
@@ -132,6 +123,7 @@ def test_github_annotations_carry_hostile_text_as_data(
         assert message.startswith(finding["message"])
 
 
+@needs_shared(SARIF_SCHEMA)
 def test_sarif_is_valid_and_keeps_hostile_text_exactly(
     write_map: MapWriter, run_argmap: RunArgmap
 ) -> None:
@@ -182,7 +174,6 @@ def _assert_svg_is_inert(svg: str) -> None:
                 assert not scheme.startswith(("javascript:", "data:", "vbscript:")), value
 
 
-@needs_render
 @needs_dot
 def test_dot_keeps_hostile_labels_as_text(
     hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap
@@ -202,7 +193,6 @@ def test_dot_keeps_hostile_labels_as_text(
     assert "argmap" not in texts  # \G would give the graph's name
 
 
-@needs_render
 @needs_dot
 def test_svg_has_no_script_and_no_javascript_link(
     hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap
@@ -233,7 +223,6 @@ def _assert_mermaid_is_inert(flowchart: str) -> None:
             assert label, line
 
 
-@needs_render
 @pytest.mark.parametrize("suffix", [".mmd", ".md"])
 def test_mermaid_keeps_end_click_and_init_as_text(
     suffix: str, hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap
@@ -322,7 +311,6 @@ def _assert_html_is_inert(html: str) -> None:
         assert raw not in html
 
 
-@needs_render
 @needs_dot
 def test_html_explorer_escapes_claim_text_under_a_strict_policy(
     hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap
@@ -333,7 +321,6 @@ def test_html_explorer_escapes_claim_text_under_a_strict_policy(
     _assert_html_is_inert(out.read_text(encoding="utf-8"))
 
 
-@needs_debate
 @pytest.mark.parametrize("who", [("--side", "q"), ("--side", "p"), ("--moderator",)])
 def test_printable_html_handout_escapes_claim_text(
     who: tuple[str, ...], hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap
@@ -344,7 +331,6 @@ def test_printable_html_handout_escapes_claim_text(
     _assert_html_is_inert(out.read_text(encoding="utf-8"))
 
 
-@needs_render
 @needs_dot
 @pytest.mark.browser
 @pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
@@ -368,7 +354,12 @@ def test_html_explorer_runs_nothing_from_claims_in_a_real_browser(
                     route.continue_() if route.request.url == out.as_uri() else route.abort()
                 ),
             )
-            page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+
+            def on_dialog(dialog: Any) -> None:
+                dialogs.append(dialog.message)
+                dialog.dismiss()
+
+            page.on("dialog", on_dialog)
             page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
             page.on("pageerror", lambda error: problems.append(str(error)))
             page.goto(out.as_uri())
@@ -388,7 +379,6 @@ def test_html_explorer_runs_nothing_from_claims_in_a_real_browser(
 # -- Markdown --------------------------------------------------------------------------
 
 
-@needs_debate
 @pytest.mark.parametrize("who", [("--side", "q"), ("--side", "p"), ("--moderator",)])
 def test_markdown_handout_keeps_markup_as_text(
     who: tuple[str, ...], hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap

@@ -7,13 +7,11 @@ import json
 import os
 import re
 import resource
-import shutil
 import signal
 import stat
 import subprocess
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,10 +21,9 @@ from hypothesis import strategies as st
 import argmap
 from argmap.output import write
 from argmap.terminal import escape
+from tests.conftest import MapWriter, needs_dot
 
 from .conftest import RunArgmap, limit_resources
-
-MapWriter = Callable[..., Path]
 
 # Cursor up, erase line (twice), to column 1, a fake all-clear, then hide what follows.
 ERASER = "x\x1b[1A\x1b[2K\x1b[1A\x1b[2K\x1b[GNo problems found.\x1b[8m"
@@ -344,7 +341,7 @@ def test_ctrl_c_during_start_up_never_prints_a_traceback(tmp_path: Path) -> None
     assert not tracebacks, tracebacks[0]
 
 
-@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz's dot is not installed")
+@needs_dot
 def test_sigterm_during_render_leaves_no_dot_running(write_map: MapWriter, tmp_path: Path) -> None:
     lines = ["party: p", "parties: {p: {name: P}, q: {name: Q}}", "claims:"]
     lines += [

@@ -10,18 +10,16 @@ from __future__ import annotations
 import codecs
 import os
 import random
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from argmap.cli import COMMANDS
 from argmap.loading.tree import MAX_DEPTH, MAX_LISTED, MAX_NODES
+from tests.conftest import MapWriter, needs_dot
 
 from .conftest import Run
 
-MapWriter = Callable[..., Path]
 LintJson = Callable[..., Run]
 
 PARTIES = "parties: {p: {name: P}, q: {name: Q}}\n"
@@ -32,8 +30,8 @@ def test_billion_laughs_is_refused_without_expanding_a_single_alias(
 ) -> None:
     levels = ['lol0: &lol0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     for level in range(1, 10):
-        aliases = ", ".join([f"*lol{level - 1}"] * 9)
-        levels.append(f"lol{level}: &lol{level} [{aliases}]")
+        below = ", ".join([f"*lol{level - 1}"] * 9)
+        levels.append(f"lol{level}: &lol{level} [{below}]")
     bomb = "\n".join(levels) + "\nclaims: *lol9\n"  # 9**10 strings if expanded
 
     run = lint_json(write_map({"bomb.yaml": bomb}))
@@ -353,8 +351,7 @@ def test_a_claim_text_of_10_mb_loads(write_map: MapWriter, lint_json: LintJson) 
     assert run.findings() == []
 
 
-@pytest.mark.skipif("render" not in COMMANDS, reason="argmap render is not written yet")
-@pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")
+@needs_dot
 @pytest.mark.parametrize("suffix", [".svg", ".html", ".mmd"])
 def test_a_claim_text_of_10_mb_is_drawn(
     suffix: str, tmp_path: Path, write_map: MapWriter, run_argmap: Callable[..., Run]
