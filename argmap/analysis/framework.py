@@ -27,10 +27,11 @@ details, with examples):
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Literal
 
 from argmap.model import ArgMap
@@ -62,7 +63,7 @@ class Framework:
     million arguments fit in tens of megabytes.
     """
 
-    __slots__ = ("_arguments", "_index", "_starts", "_targets")
+    __slots__ = ("_arguments", "_index", "_rows", "_unique_rows")
 
     def __init__(
         self, arguments: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()
@@ -82,13 +83,21 @@ class Framework:
             targets.append(target)
         self._arguments = names
         self._index = index
-        self._starts, self._targets = _compressed_rows(len(names), sources, targets)
+        self._rows = _grouped_rows(len(names), sources, targets)
+        self._unique_rows: tuple[array[int], array[int]] | None = None
 
     @classmethod
     def from_indices(
-        cls, arguments: Sequence[str], sources: Sequence[int], targets: Sequence[int]
+        cls,
+        arguments: Sequence[str],
+        sources: Sequence[int],
+        targets: Sequence[int],
+        base: int = 0,
     ) -> Framework:
-        """A framework from argument names and attacks as 0-based index pairs (fast)."""
+        """A framework from argument names and attacks as index pairs (fast).
+
+        Indices count from ``base``: 0, or 1 as in ICCMA 2023 files.
+        """
         names = tuple(arguments)
         index = {name: i for i, name in enumerate(names)}
         if len(index) != len(names):
@@ -97,14 +106,16 @@ class Framework:
         if len(sources) != len(targets):
             raise ValueError("sources and targets differ in length")
         size = len(names)
+        last = size - 1 + base
         for indices in (sources, targets):
-            if indices and (min(indices) < 0 or max(indices) >= size):
-                bad = next(i for i in indices if not 0 <= i < size)
-                raise ValueError(f"attack index {bad} is outside 0..{size - 1}")
+            if indices and (min(indices) < base or max(indices) > last):
+                bad = next(i for i in indices if not base <= i <= last)
+                raise ValueError(f"attack index {bad} is outside {base}..{last}")
         framework = cls.__new__(cls)
         framework._arguments = names
         framework._index = index
-        framework._starts, framework._targets = _compressed_rows(size, sources, targets)
+        framework._rows = _grouped_rows(size, sources, targets, base)
+        framework._unique_rows = None
         return framework
 
     @property
@@ -115,9 +126,20 @@ class Framework:
     def adjacency(self) -> tuple[array[int], array[int]]:
         """(starts, targets): argument i attacks ``targets[starts[i]:starts[i + 1]]``.
 
-        Read only; shared with the framework, not copied.
+        Each attack once. Read only; shared with the framework, not copied.
         """
-        return self._starts, self._targets
+        if self._unique_rows is None:
+            self._unique_rows = _without_repeats(*self._rows)
+        return self._unique_rows
+
+    @property
+    def attack_rows(self) -> tuple[array[int], array[int]]:
+        """Like ``adjacency``, but an attack given twice may be listed twice.
+
+        For algorithms that count attacks and uncount them the same way (the
+        grounded labelling): they need not pay for removing repeats.
+        """
+        return self._rows
 
     def index(self, argument: str) -> int:
         """The position of ``argument`` (``KeyError`` if it is not in the framework)."""
@@ -127,7 +149,8 @@ class Framework:
         """The arguments that ``argument`` attacks."""
         i = self._index[argument]
         names = self._arguments
-        return [names[t] for t in self._targets[self._starts[i] : self._starts[i + 1]]]
+        starts, targets = self.adjacency
+        return [names[t] for t in targets[starts[i] : starts[i + 1]]]
 
     def attackers(self, argument: str) -> list[str]:
         """The arguments that attack ``argument`` (linear in the framework's size)."""
@@ -135,14 +158,15 @@ class Framework:
 
     def attacks(self) -> Iterator[tuple[str, str]]:
         """Every attack as (attacker, attacked), grouped by attacker in argument order."""
-        names, starts, targets = self._arguments, self._starts, self._targets
+        names = self._arguments
+        starts, targets = self.adjacency
         for source, name in enumerate(names):
             for k in range(starts[source], starts[source + 1]):
                 yield name, names[targets[k]]
 
     @property
     def attack_count(self) -> int:
-        return len(self._targets)
+        return len(self.adjacency[1])
 
     def __len__(self) -> int:
         return len(self._arguments)
@@ -164,11 +188,14 @@ class Framework:
         return f"Framework({len(self)} arguments, {self.attack_count} attacks)"
 
 
-def _compressed_rows(
-    size: int, sources: Sequence[int], targets: Sequence[int]
+def _grouped_rows(
+    size: int, sources: Sequence[int], targets: Sequence[int], base: int = 0
 ) -> tuple[array[int], array[int]]:
-    """Attacks grouped by attacker, each attack once, in linear time (a counting sort)."""
-    counts = array("i", bytes(4 * (size + 1)))
+    """Attacks grouped by attacker, in the order given, in linear time (a counting sort).
+
+    Indices count from ``base``; the rows count from 0.
+    """
+    counts = array("i", bytes(4 * (size + 1 + base)))
     for source in sources:
         counts[source + 1] += 1
     starts = array("i", accumulate(counts))
@@ -177,6 +204,15 @@ def _compressed_rows(
     for source, target in zip(sources, targets, strict=True):
         grouped[fill[source]] = target
         fill[source] += 1
+    if base:
+        starts = starts[base:]
+        grouped = array("i", map(operator.sub, grouped, repeat(base)))
+    return starts, grouped
+
+
+def _without_repeats(starts: array[int], grouped: array[int]) -> tuple[array[int], array[int]]:
+    """The same rows with each attack once (its first place kept)."""
+    size = len(starts) - 1
     unique_starts = array("i", bytes(4 * (size + 1)))
     unique = array("i")
     for source in range(size):

@@ -28,12 +28,12 @@ def labelling(
 
 
 def _grouped(labels: dict[str, Label]) -> dict[str, list[str]]:
-    from argmap.analysis.semantics import LABELS, argument_order
+    from argmap.analysis.semantics import LABELS, sorted_arguments
 
-    return {
-        label: sorted((a for a, lab in labels.items() if lab == label), key=argument_order)
-        for label in LABELS
-    }
+    groups: dict[str, list[str]] = {label: [] for label in LABELS}
+    for argument, label in labels.items():
+        groups[label].append(argument)
+    return {label: sorted_arguments(arguments) for label, arguments in groups.items()}
 
 
 def as_json(labellings: list[dict[str, Label]], semantics: str) -> str:

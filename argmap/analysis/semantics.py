@@ -20,8 +20,10 @@ sentence, for every output that shows labels to readers.
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Iterable, Mapping
+from itertools import islice
 from typing import Literal, TypedDict
 
 from argmap.analysis.asp import SolverTimeout, SolverUnavailable
@@ -61,6 +63,7 @@ __all__ = [
     "labelling",
     "labelling_of",
     "sceptical_labelling",
+    "sorted_arguments",
 ]
 
 _UNDEC, _IN, _OUT = 0, 1, 2
@@ -68,8 +71,12 @@ _NAMES: tuple[Label, Label, Label] = ("undec", "in", "out")
 
 
 def _grounded_codes(framework: Framework) -> bytearray:
-    """Per argument index: 1 in, 2 out, 0 undec, for the grounded labelling."""
-    starts, targets = framework.adjacency
+    """Per argument index: 1 in, 2 out, 0 undec, for the grounded labelling.
+
+    An attack listed twice is counted twice and uncounted twice, so repeats need not
+    be removed first (``Framework.attack_rows``).
+    """
+    starts, targets = framework.attack_rows
     size = len(framework)
     live_attackers = array("i", bytes(4 * size))
     for target in targets:
@@ -104,7 +111,7 @@ def grounded_extension(framework: Framework) -> frozenset[str]:
 def labelling_of(framework: Framework, extension: Iterable[str]) -> dict[str, Label]:
     """``in`` the extension's arguments, ``out`` those it attacks, ``undec`` the rest."""
     members = {framework.index(a) for a in extension}
-    starts, targets = framework.adjacency
+    starts, targets = framework.attack_rows  # a repeated attack marks its target out twice
     codes = bytearray(len(framework))
     for i in members:
         codes[i] = _IN
@@ -162,6 +169,21 @@ def sceptical_labelling(
 def argument_order(name: str) -> tuple[int, int, str]:
     """Sort key: numbers (ICCMA 2023 arguments) numerically, before names."""
     return (0, int(name), name) if name.isascii() and name.isdigit() else (1, 0, name)
+
+
+def sorted_arguments(names: Iterable[str]) -> list[str]:
+    """``names`` in ``argument_order``; plain numbers (ICCMA 2023) take a faster key."""
+    listed = list(names)
+    if (
+        all(map(str.isdigit, listed))
+        and all(map(str.isascii, listed))
+        and not any(len(n) > 1 and n[0] == "0" for n in listed)
+    ):
+        numbers = list(map(int, listed))
+        if all(map(operator.le, numbers, islice(numbers, 1, None))):
+            return listed  # already in order, as a framework read from ICCMA 2023 is
+        return [name for _, name in sorted(zip(numbers, listed, strict=True))]
+    return sorted(listed, key=argument_order)
 
 
 def _check(semantics: str) -> None:

@@ -21,12 +21,10 @@ from __future__ import annotations
 
 import io
 import json
-import operator
 import os
 import re
 from array import array
 from collections.abc import Callable, Iterable, Iterator
-from itertools import repeat
 from pathlib import Path
 
 from argmap.analysis.framework import Framework
@@ -313,22 +311,33 @@ def _parse_i23_bulk(text: str, path: str) -> Framework:
         raise _Irregular
     size = _check_size(header.group(1), len(text), path, text.count("\n", 0, head) + 1)
     body = text[end + 1 :]
-    if _NOT_ATTACK.search(body):
-        raise _Irregular
     try:
         numbers = array("i", map(int, body.split()))
     except (OverflowError, ValueError):  # past 32 bits, or past Python's digit limit
         raise _Irregular from None
-    sources, targets = _less_one(numbers[0::2]), _less_one(numbers[1::2])
+    if not _canonical_attack_lines(body, len(numbers)) and _NOT_ATTACK.search(body):
+        raise _Irregular
     try:
-        return Framework.from_indices(_i23_labels(size, names), sources, targets)
+        return Framework.from_indices(
+            _i23_labels(size, names), numbers[0::2], numbers[1::2], base=1
+        )
     except ValueError:  # an argument outside 1..N
         raise _Irregular from None
 
 
-def _less_one(numbers: array[int]) -> array[int]:
-    """1-based argument numbers as 0-based indices."""
-    return array("i", map(operator.sub, numbers, repeat(1)))
+_DIGITS = str.maketrans("", "", "0123456789")
+
+
+def _canonical_attack_lines(body: str, tokens: int) -> bool:
+    """Whether ``body`` is ``i j`` lines as writers write them, checked without a regex.
+
+    With the digits taken out, such a body is one space and a line end per line; with
+    exactly two tokens per line, no line can hold one number or three.
+    """
+    lines, odd = divmod(tokens, 2)
+    if odd or not lines:
+        return False
+    return body.translate(_DIGITS) in (" \n" * lines, " \n" * (lines - 1) + " ")
 
 
 def _check_size(declared: str, length: int, path: str, line: int) -> int:
