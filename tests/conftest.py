@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import shutil
 import textwrap
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pytest
 
 from argmap.cli import main
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 REPO = Path(__file__).resolve().parent.parent
 """The repository's root."""
@@ -28,6 +31,16 @@ SEED_TEXT = SHARED / "seed" / "thirst-for-power.txt"
 """The seed text: the shipped map's source text."""
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 """The official SARIF 2.1.0 JSON schema."""
+CHROMIUM = "/usr/bin/chromium"
+"""Debian's Chromium, which Playwright drives (it downloads no browser of its own here)."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 
 class MapWriter(Protocol):
@@ -71,6 +84,18 @@ def run_cli(capsys: pytest.CaptureFixture[str]) -> RunCli:
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium through Playwright, one per test module; skips without Chromium."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 needs_dot = pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot")

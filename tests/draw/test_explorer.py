@@ -15,7 +15,7 @@ import shutil
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -24,15 +24,8 @@ from argmap.loading.build import load
 from argmap.model import ArgMap
 from tests.conftest import SHIPPED_MAP, MapWriter, RunCli, needs_dot
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page, Route
 
 HOSTILE_TEXT = (
     '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2"> '
@@ -90,20 +83,9 @@ def page_claims(amap: ArgMap) -> list[str]:
     return [c.id for c in amap.claims]
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 @dataclass
 class Opened:
-    page: Any
+    page: Page
     url: str
     console: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -116,8 +98,8 @@ class Opened:
 
 
 @pytest.fixture
-def open_page(browser: Any) -> Iterator[Callable[[Path], Opened]]:
-    contexts: list[Any] = []
+def open_page(browser: Browser) -> Iterator[Callable[[Path], Opened]]:
+    contexts: list[BrowserContext] = []
 
     def open_(path: Path) -> Opened:
         context = browser.new_context(viewport={"width": 1400, "height": 900})
@@ -125,7 +107,7 @@ def open_page(browser: Any) -> Iterator[Callable[[Path], Opened]]:
         page = context.new_page()
         opened = Opened(page, path.resolve().as_uri())
 
-        def route(route: Any) -> None:
+        def route(route: Route) -> None:
             if route.request.url == opened.url:
                 route.continue_()
             else:

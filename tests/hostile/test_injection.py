@@ -17,7 +17,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -26,7 +26,8 @@ from tests.conftest import SARIF_SCHEMA, MapWriter, needs_dot, needs_shared
 
 from .conftest import Run, RunArgmap
 
-CHROMIUM = "/usr/bin/chromium"
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Dialog
 
 DOT_TEXT = '<TD HREF="javascript:alert(1)">x</TD> " \\" \\N \\G \\L \\E \\T \\H ; ] } -> end'
 MARKUP_TEXT = (
@@ -333,42 +334,34 @@ def test_printable_html_handout_escapes_claim_text(
 
 @needs_dot
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium")
 def test_html_explorer_runs_nothing_from_claims_in_a_real_browser(
-    hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap
+    hostile_map: Path, tmp_path: Path, run_argmap: RunArgmap, browser: Browser
 ) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
     out = tmp_path / "map.html"
     produce(run_argmap, "render", "--no-config", hostile_map, "-o", out)
     dialogs: list[str] = []
     problems: list[str] = []
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=["--headless", "--no-sandbox", "--disable-gpu"]
+    page = browser.new_page()
+    try:
+        page.route(
+            "**/*",
+            lambda route: route.continue_() if route.request.url == out.as_uri() else route.abort(),
         )
-        try:
-            page = browser.new_page()
-            page.route(
-                "**/*",
-                lambda route: (
-                    route.continue_() if route.request.url == out.as_uri() else route.abort()
-                ),
-            )
 
-            def on_dialog(dialog: Any) -> None:
-                dialogs.append(dialog.message)
-                dialog.dismiss()
+        def on_dialog(dialog: Dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
 
-            page.on("dialog", on_dialog)
-            page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda error: problems.append(str(error)))
-            page.goto(out.as_uri())
-            for claim in sorted(CLAIMS):
-                page.locator(f"#claim-{claim}").first.click()
-            shown = page.evaluate("document.body.innerText")
-            images = page.evaluate("Array.from(document.images, i => i.getAttribute('src'))")
-        finally:
-            browser.close()
+        page.on("dialog", on_dialog)
+        page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda error: problems.append(str(error)))
+        page.goto(out.as_uri())
+        for claim in sorted(CLAIMS):
+            page.locator(f"#claim-{claim}").first.click()
+        shown = page.evaluate("document.body.innerText")
+        images = page.evaluate("Array.from(document.images, i => i.getAttribute('src'))")
+    finally:
+        page.close()
 
     assert dialogs == []
     assert problems == []  # a blocked inline script would be a CSP error here
