@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 
@@ -12,6 +11,7 @@ from argmap import gc_pause
 from argmap.gc_pause import cyclic_gc_paused
 from argmap.lint import LintOptions, lint
 from argmap.loading.build import load
+from tests.conftest import MapWriter
 
 
 @pytest.fixture
@@ -56,7 +56,7 @@ def test_every_so_often_a_pause_ends_with_a_full_collection(
     assert gc.get_stats()[2]["collections"] - collections == 2
 
 
-def test_loading_and_linting_make_no_reference_cycle(write_map: Any) -> None:
+def test_loading_and_linting_make_no_reference_cycle(write_map: MapWriter) -> None:
     """Garbage cycles made while the collector is paused wait long: argmap makes none."""
     root = write_map(
         {

@@ -11,11 +11,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from tests.conftest import REPO, SHIPPED_MAP
+from tests.conftest import REPO, SHIPPED_MAP, MapWriter
 
 HEAVY = (
     "networkx",
@@ -61,7 +60,7 @@ def imported_by(*args: str | Path, cwd: Path = REPO) -> tuple[int, list[str]]:
     return result.returncode, last.removeprefix("imported:").split()
 
 
-def small_map(write_map: Any) -> Path:
+def small_map(write_map: MapWriter) -> Path:
     text = "The accused met in 1932. Nothing of the kind happened, said the defence.\n"
     root: Path = write_map(
         {
@@ -95,7 +94,7 @@ def test_version_imports_nothing_heavy() -> None:
 
 
 @pytest.mark.parametrize("report", ["text", "json", "github", "sarif", "gitlab", "junit"])
-def test_lint_imports_nothing_heavy(write_map: Any, report: str) -> None:
+def test_lint_imports_nothing_heavy(write_map: MapWriter, report: str) -> None:
     code, heavy = imported_by("lint", small_map(write_map), "--format", report)
     assert code == 1  # the misquote fails the run: the whole lint ran, quotes included
     assert heavy == []
@@ -112,7 +111,7 @@ def test_lint_of_the_shipped_map_imports_nothing_heavy() -> None:
     assert heavy == []
 
 
-def test_the_probe_sees_a_heavy_import(write_map: Any) -> None:
+def test_the_probe_sees_a_heavy_import(write_map: MapWriter) -> None:
     """The check can fail: a command that needs the clingo solver does import it."""
     pytest.importorskip("clingo")
     code, heavy = imported_by("analyse", small_map(write_map), "--semantics", "preferred")
@@ -120,7 +119,7 @@ def test_the_probe_sees_a_heavy_import(write_map: Any) -> None:
     assert "clingo" in heavy
 
 
-def test_colour_imports_termcolor_only_when_it_is_on(write_map: Any) -> None:
+def test_colour_imports_termcolor_only_when_it_is_on(write_map: MapWriter) -> None:
     root = small_map(write_map)
     assert "termcolor" not in imported_by("lint", root, "--color", "never")[1]
     assert "termcolor" in imported_by("lint", root, "--color", "always")[1]

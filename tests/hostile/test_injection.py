@@ -17,7 +17,7 @@ import subprocess
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import jsonschema
 import pytest
@@ -27,6 +27,7 @@ from tests.conftest import SARIF_SCHEMA, MapWriter, needs_dot, needs_shared
 from .conftest import Run, RunArgmap
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
     from playwright.sync_api import Browser, Dialog
 
 DOT_TEXT = '<TD HREF="javascript:alert(1)">x</TD> " \\" \\N \\G \\L \\E \\T \\H ; ] } -> end'
@@ -382,7 +383,7 @@ def test_markdown_handout_keeps_markup_as_text(
 
     source = out.read_text(encoding="utf-8")
     parser = markdown_it.MarkdownIt("commonmark").enable("table")  # raw HTML on, as many are
-    tokens: list[Any] = []
+    tokens: list[Token] = []
     pending = parser.parse(source)
     while pending:
         token = pending.pop(0)
