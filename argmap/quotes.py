@@ -184,10 +184,13 @@ class QuoteIndex:
         anchors = [_anchor(needle) for needle in needles]
         places = self._places({key for key, _ in filter(None, anchors)})
         startswith = text.startswith
+        short: dict[str, bool] = {}
         found: list[bool] = []
         for needle, anchor in zip(needles, anchors, strict=True):
-            if anchor is None:  # no inner token: a quote of a word or two
-                found.append(needle in text)
+            if anchor is None:  # no inner token: a quote of a word or two, searched
+                if needle not in short:  # in the whole text, once for each such quote
+                    short[needle] = needle in text
+                found.append(short[needle])
                 continue
             key, offset = anchor
             at = places.get(key, [])  # ascending; a quote cannot start before the text

@@ -215,6 +215,7 @@ def read_file_text(data: bytes | str, path: str, root: str | os.PathLike[str]) -
         builder = _FileBuilder(path, Path(path).parent, Path(root), records)
         builder.build(parsed.tree)
         builder.count_unlisted()
+        builder.readers.clear()  # its table of its own bound methods is a reference cycle
     return records
 
 

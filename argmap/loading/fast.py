@@ -84,6 +84,7 @@ def read_claims(source: bytes | str, path: str, *, max_values: int) -> list[Clai
             # Its table of its own bound methods is a reference cycle; with the collector
             # paused (gc_pause.py) a cycle per file would pile up in a long-lived process.
             reader.fields.clear()
+            reader.citation_fields.clear()
         if parser is not None:
             parser.dispose()
 
