@@ -29,10 +29,18 @@ _SUFFIXES = (".yaml", ".yml")
 
 
 def map_root(file: str | os.PathLike[str]) -> Path:
-    """The directory of the map that ``file`` (a claim file, existing or not) belongs to."""
+    """The directory of the map that ``file`` (a claim file, existing or not) belongs to.
+
+    Walks up while the parent directory holds claim files too, stopping at a project
+    root marker, and never above the working directory when the file is below it.
+    """
     here = Path(os.path.abspath(file)).parent
+    cwd = Path(os.path.abspath(os.curdir))
+    below_cwd = here == cwd or cwd in here.parents
     while True:
         if _any_exists(here, _ROOT_MARKERS) or here.parent == here:
+            return here
+        if below_cwd and here == cwd:
             return here
         if not _holds_claim_files(here.parent):
             return here
