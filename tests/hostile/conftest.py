@@ -15,10 +15,9 @@ import resource
 import signal
 import subprocess
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
 
@@ -58,7 +57,21 @@ class Run:
         return [f for f in self.findings() if f["code"] == code]
 
 
-RunArgmap = Callable[..., Run]
+class RunArgmap(Protocol):
+    """The ``run_argmap`` fixture: ``python -m argmap ARGS`` under the limits."""
+
+    def __call__(
+        self,
+        *args: str | os.PathLike[str],
+        cwd: Path | None = None,
+        env: dict[str, str] | None = None,
+    ) -> Run: ...
+
+
+class LintJson(Protocol):
+    """The ``lint_json`` fixture: ``argmap lint --no-config --format json`` of a map, bounded."""
+
+    def __call__(self, path: Path, *options: str) -> Run: ...
 
 
 def run_bounded(
@@ -105,7 +118,7 @@ def run_argmap() -> RunArgmap:
 
 
 @pytest.fixture
-def lint_json(run_argmap: RunArgmap) -> Callable[..., Run]:
+def lint_json(run_argmap: RunArgmap) -> LintJson:
     """``lint_json(path, *options)``: ``argmap lint --no-config --format json``, bounded."""
 
     def lint(path: Path, *options: str) -> Run:

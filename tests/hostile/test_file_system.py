@@ -15,9 +15,7 @@ import pytest
 from argmap.commands.export import EXPORTERS
 from tests.conftest import MapWriter
 
-from .conftest import Run, RunArgmap
-
-LintJson = Callable[..., Run]
+from .conftest import LintJson, RunArgmap
 
 MARKER = "ZQXJ-7731-CONFIDENTIAL"
 SECRET_TEXT = (

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import os
 import random
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -18,9 +17,7 @@ import pytest
 from argmap.loading.tree import MAX_DEPTH, MAX_LISTED, MAX_NODES
 from tests.conftest import MapWriter, needs_dot
 
-from .conftest import Run
-
-LintJson = Callable[..., Run]
+from .conftest import LintJson, RunArgmap
 
 PARTIES = "parties: {p: {name: P}, q: {name: Q}}\n"
 
@@ -354,7 +351,7 @@ def test_a_claim_text_of_10_mb_loads(write_map: MapWriter, lint_json: LintJson) 
 @needs_dot
 @pytest.mark.parametrize("suffix", [".svg", ".html", ".mmd"])
 def test_a_claim_text_of_10_mb_is_drawn(
-    suffix: str, tmp_path: Path, write_map: MapWriter, run_argmap: Callable[..., Run]
+    suffix: str, tmp_path: Path, write_map: MapWriter, run_argmap: RunArgmap
 ) -> None:
     # The whole text was a DOT tooltip, and dot refuses a quoted string of megabytes.
     text = ("The accused met no one in Copenhagen that year. " * 220_000)[: 10 * 2**20]
@@ -523,7 +520,7 @@ def test_pure_python_yaml_parser_gives_the_same_findings(
     code: str,
     tmp_path: Path,
     write_map: MapWriter,
-    run_argmap: Callable[..., Run],
+    run_argmap: RunArgmap,
 ) -> None:
     # PyYAML built without libyaml parses in Python: no crash, no RecursionError there.
     site = tmp_path / "site"
