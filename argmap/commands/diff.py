@@ -106,19 +106,16 @@ def _diff(args: argparse.Namespace) -> MapDiff:
 
 def _diff_revisions(text: str, path: str) -> MapDiff:
     from argmap.history.diff import compare
-    from argmap.history.revisions import load_at, renames, split_range, temporary_directory
+    from argmap.history.revisions import load_at, renames, split_range
 
     old_rev, new_rev = split_range(text)
-    with temporary_directory() as scratch:
-        from pathlib import Path
-
-        old, old_notes = load_at(path, old_rev, Path(scratch) / "old")
-        if new_rev is None:
-            new, new_notes = _load(path)
-        else:
-            new, new_notes = load_at(path, new_rev, Path(scratch) / "new")
-        moved = renames(path, old_rev, new_rev)
-        return compare(old, new, old_rev, new_rev or "the files", (*moved, *old_notes, *new_notes))
+    old, old_notes = load_at(path, old_rev)
+    if new_rev is None:
+        new, new_notes = _load(path)
+    else:
+        new, new_notes = load_at(path, new_rev)
+    moved = renames(path, old_rev, new_rev)
+    return compare(old, new, old_rev, new_rev or "the files", (*moved, *old_notes, *new_notes))
 
 
 def _load(path: str) -> tuple[ArgMap, tuple[str, ...]]:

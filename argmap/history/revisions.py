@@ -1,8 +1,8 @@
 """A map as it was at a git revision, read with ``git`` itself (no checkout).
 
 ``git ls-tree`` lists the claim files under the map's path at the revision, ``git
-cat-file --batch`` reads them into a temporary directory, and the ordinary loader
-loads them. A file that does not parse at that revision is a load problem like any
+cat-file --batch`` reads their contents, and the loader reads each one from memory
+(nothing is written to disk). A file that does not parse at that revision is a load problem like any
 other; the caller reports it, naming the revision (``REV:path:line:col``).
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tempfile
 from pathlib import Path
 
 from argmap.model import ArgMap
@@ -42,14 +41,13 @@ def repository_of(path: str) -> Path:
     return Path(result.decode("utf-8", "replace").strip())
 
 
-def load_at(path: str, rev: str, into: Path) -> tuple[ArgMap, tuple[str, ...]]:
+def load_at(path: str, rev: str) -> tuple[ArgMap, tuple[str, ...]]:
     """The map at ``path`` as of revision ``rev``, and notes for the reader.
 
-    Claim files are written under ``into`` (a temporary directory the caller owns); the
-    notes say when the revision holds no claim file there, and each load problem as
-    ``REV:path:line:col: CODE message``.
+    The notes say when the revision holds no claim file there, and give each load
+    problem as ``REV:path:line:col: CODE message``.
     """
-    from argmap.loading.build import load
+    from argmap.loading.build import assemble, read_file_text
 
     top = repository_of(path)
     _git(
@@ -82,17 +80,16 @@ def load_at(path: str, rev: str, into: Path) -> tuple[ArgMap, tuple[str, ...]]:
         safe = ".." not in Path(file_name).parts and not os.path.isabs(file_name)
         if len(parts) == 3 and parts[1] == b"blob" and safe and file_name.endswith(CLAIM_SUFFIXES):
             blobs.append((parts[2].decode("ascii"), file_name))
-    root = into / "tree"
+    root = top / relative
     if not blobs:
-        return ArgMap(root=str(root / relative)), (f"{rev}: no claim files at {relative}",)
-    for name, content in zip(
-        (n for _, n in blobs), _read_blobs(top, [o for o, _ in blobs]), strict=True
-    ):
-        target = root / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(content)
-    amap = load(root / relative)
-    prefix = str(root) + os.sep
+        return ArgMap(root=str(root)), (f"{rev}: no claim files at {relative}",)
+    contents = _read_blobs(top, [o for o, _ in blobs])
+    files = [
+        read_file_text(content, str(top / name), root)
+        for (_, name), content in zip(blobs, contents, strict=True)
+    ]
+    amap = assemble(root, files)
+    prefix = str(top) + os.sep
     notes = tuple(
         f"{rev}:{_unprefix(str(p.span), prefix)}: {p.code} {p.message}"
         for p in sorted(amap.problems, key=lambda p: p.sort_key())
@@ -130,10 +127,6 @@ def renames(path: str, old: str, new: str | None) -> tuple[str, ...]:
         else:
             i += 2
     return tuple(found)
-
-
-def temporary_directory() -> tempfile.TemporaryDirectory[str]:
-    return tempfile.TemporaryDirectory(prefix="argmap-diff-")
 
 
 def _unprefix(text: str, prefix: str) -> str:
