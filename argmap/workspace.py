@@ -8,7 +8,8 @@ and keeps only the findings in those files.
 The map root of a file is found by walking up from its directory:
 
 - a directory holding a ``map.yaml``, or an argmap config (``argmap.toml``,
-  ``.argmap.toml``, ``pyproject.toml``), or ``.git`` is the root, at the latest;
+  ``.argmap.toml``, ``pyproject.toml``), ``.git``, or the ``.argmap`` folder of
+  ``argmap init`` is the root, at the latest;
 - before that, the walk goes up only while the parent directory itself holds claim
   files (``*.yaml``, ``*.yml``): the highest directory of claim files.
 """
@@ -24,7 +25,15 @@ if TYPE_CHECKING:
     from argmap.findings import Finding
     from argmap.model import ArgMap
 
-_ROOT_MARKERS = ("map.yaml", "map.yml", "argmap.toml", ".argmap.toml", "pyproject.toml", ".git")
+_ROOT_MARKERS = (
+    "map.yaml",
+    "map.yml",
+    "argmap.toml",
+    ".argmap.toml",
+    "pyproject.toml",
+    ".git",
+    ".argmap",  # the schema folder of a map that argmap init started
+)
 _SUFFIXES = (".yaml", ".yml")
 
 

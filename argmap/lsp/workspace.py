@@ -25,30 +25,16 @@ from argmap.loading.build import (
 from argmap.model import ArgMap, Source
 from argmap.sources import SourceText, read_text, resolve
 
-_STOPS = ("pyproject.toml", ".git", ".argmap")
-
 
 def is_claim_file(path: str) -> bool:
     return path.endswith(SUFFIXES) and not os.path.basename(path).startswith(".")
 
 
 def map_root(path: str) -> str:
-    """The map a claim file belongs to: its directory, widened to the parents that hold
-    claim files themselves, up to a project's root (``pyproject.toml``, ``.git``)."""
-    here = os.path.dirname(os.path.abspath(path))
-    while not any(os.path.exists(os.path.join(here, stop)) for stop in _STOPS):
-        parent = os.path.dirname(here)
-        if parent == here or not _holds_claim_files(parent):
-            break
-        here = parent
-    return here
+    """The map a claim file belongs to (as ``argmap lint FILE`` finds it)."""
+    from argmap.workspace import map_root as root_of
 
-
-def _holds_claim_files(directory: str) -> bool:
-    try:
-        return any(entry.is_file() and is_claim_file(entry.name) for entry in os.scandir(directory))
-    except OSError:
-        return False
+    return str(root_of(path))
 
 
 @dataclass(frozen=True)
