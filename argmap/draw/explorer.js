@@ -75,14 +75,19 @@
     return names[claim.status] || null;
   }
 
-  function showPanel(id) {
-    var claim = claims[id];
+  // Empties the side panel, leaving only its close button.
+  function clearPanel() {
     while (panel.firstChild) { panel.removeChild(panel.firstChild); }
     var close = el("button", "close", "\u00d7");
     close.type = "button";
     close.setAttribute("aria-label", "Close the panel");
     close.addEventListener("click", closePanel);
     panel.appendChild(close);
+  }
+
+  function showPanel(id) {
+    var claim = claims[id];
+    clearPanel();
     panel.appendChild(el("h2", "id", claim.id));
     var meta = el("p", "meta");
     meta.appendChild(el("span", "badge", claim.partyName));
@@ -403,12 +408,7 @@
   var lines = data.lines || {};
   function showLine(domId) {
     var line = lines[domId];
-    while (panel.firstChild) { panel.removeChild(panel.firstChild); }
-    var close = el("button", "close", "\u00d7");
-    close.type = "button";
-    close.setAttribute("aria-label", "Close the panel");
-    close.addEventListener("click", closePanel);
-    panel.appendChild(close);
+    clearPanel();
     panel.appendChild(el("h2", null, line.name));
     panel.appendChild(el("p", "meta", line.summary));
     var open = line.claims.filter(function (id) {
