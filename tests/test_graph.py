@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 from argmap.graph import inference_id, to_digraph
 from argmap.loading.build import load
+from tests.conftest import MapWriter
 
 MAP = """\
 map: {title: The trial, description: Who said what.}
@@ -49,7 +47,7 @@ claims:
 """
 
 
-def test_claims_relations_and_undercuts(write_map: Callable[..., Path]) -> None:
+def test_claims_relations_and_undercuts(write_map: MapWriter) -> None:
     root = write_map({"a.yaml": MAP})
     graph = to_digraph(load(root))
     claims = {n for n, d in graph.nodes(data=True) if d["type"] == "claim"}
@@ -75,7 +73,7 @@ def test_claims_relations_and_undercuts(write_map: Callable[..., Path]) -> None:
     assert not graph.has_edge("self", "self")
 
 
-def test_node_and_graph_attributes(write_map: Callable[..., Path]) -> None:
+def test_node_and_graph_attributes(write_map: MapWriter) -> None:
     root = write_map({"a.yaml": MAP})
     graph = to_digraph(load(root))
     assert graph.nodes["charge"] == {
@@ -104,7 +102,7 @@ def test_node_and_graph_attributes(write_map: Callable[..., Path]) -> None:
     assert graph.graph["sources"]["speech"]["author"] == "Vyshinsky"
 
 
-def test_duplicate_ids_keep_the_first_claim(write_map: Callable[..., Path]) -> None:
+def test_duplicate_ids_keep_the_first_claim(write_map: MapWriter) -> None:
     root = write_map(
         {
             "a.yaml": "party: p\nclaims:\n  - {id: a, text: First.}\n  - {id: b, text: B.}\n",
@@ -116,7 +114,7 @@ def test_duplicate_ids_keep_the_first_claim(write_map: Callable[..., Path]) -> N
     assert graph.number_of_edges() == 0
 
 
-def test_an_empty_map(write_map: Callable[..., Path]) -> None:
+def test_an_empty_map(write_map: MapWriter) -> None:
     graph = to_digraph(load(write_map({"a.yaml": ""})))
     assert graph.number_of_nodes() == 0
     assert graph.graph["title"] is None

@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from argmap.algorithms import strongly_connected
+from tests.conftest import REPO
 
-PACKAGE = Path(__file__).resolve().parent.parent / "argmap"
+PACKAGE = REPO / "argmap"
 
 LINT_USERS = ("argmap.lint", "argmap.commands", "argmap.lsp", "argmap.serve", "argmap.workspace")
 """Where ``argmap.lint`` may be imported from: itself, the commands, the language server,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.model import ArgMap, Claim, ClaimKind, Ignore, Ref, Span, Undercut
 from argmap.relations import may_answer, relations_of
+from tests.conftest import REPO
 
 AT = Span("map.yaml", 1, 1)
 
@@ -162,7 +161,7 @@ def test_attackers_and_answers_match_their_definition(amap: ArgMap) -> None:
 
 def test_answer_statuses_and_labels_are_defined_once() -> None:
     """One definition each: answer statuses here, grounded labels in the semantics."""
-    package = Path(__file__).resolve().parent.parent / "argmap"
+    package = REPO / "argmap"
     text = {p: p.read_text(encoding="utf-8") for p in package.rglob("*.py")}
     statuses = [p.name for p, t in text.items() if 'Literal["answered", "unanswered"' in t]
     labels = [p.name for p, t in text.items() if 'Literal["in", "out", "undec"]' in t]

@@ -3,31 +3,24 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import pytest
 
 from argmap.init import create
+from tests.conftest import needs_dot
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.dot,
-    pytest.mark.skipif(shutil.which("dot") is None, reason="needs Graphviz's dot"),
+    needs_dot,
 ]
 
 
@@ -65,17 +58,6 @@ def served(starter: Path) -> Iterator[str]:
             pytest.fail("argmap serve did not stop within 10 s of SIGTERM")
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("needs Debian's chromium at /usr/bin/chromium")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
 def listening_addresses(port: int) -> set[str]:
     """The local addresses (hex, as /proc/net/tcp{,6} write them) listening on ``port``."""
     found: set[str] = set()
@@ -94,7 +76,9 @@ def test_listens_on_127_0_0_1_only(served: str) -> None:
     assert listening_addresses(port) == {"0100007F"}  # 127.0.0.1, and nothing else
 
 
-def test_the_page_shows_the_map_and_follows_edits(served: str, starter: Path, browser: Any) -> None:
+def test_the_page_shows_the_map_and_follows_edits(
+    served: str, starter: Path, browser: Browser
+) -> None:
     page = browser.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -117,7 +101,7 @@ def test_the_page_shows_the_map_and_follows_edits(served: str, starter: Path, br
 
 
 def test_a_broken_file_shows_its_error_and_keeps_the_drawing(
-    served: str, starter: Path, browser: Any
+    served: str, starter: Path, browser: Browser
 ) -> None:
     page = browser.new_page()
     page.goto(served)
@@ -133,7 +117,7 @@ def test_a_broken_file_shows_its_error_and_keeps_the_drawing(
     assert frame.locator("svg").get_by_text("buses cost more", exact=False).count() > 0
 
 
-def test_findings_link_to_their_line(served: str, starter: Path, browser: Any) -> None:
+def test_findings_link_to_their_line(served: str, starter: Path, browser: Browser) -> None:
     page = browser.new_page()
     page.goto(served)
     page.frame_locator("iframe").locator("svg").first.wait_for(state="attached", timeout=15000)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import pairwise
-from pathlib import Path
 
 import networkx as nx
 from hypothesis import given, settings
@@ -13,8 +11,7 @@ from hypothesis import strategies as st
 from argmap.algorithms import strongly_connected
 from argmap.analysis.coverage import coverage, longest_chain
 from argmap.loading.build import load
-
-MapWriter = Callable[..., Path]
+from tests.conftest import MapWriter
 
 DEBATE = """\
 parties:

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 
 from argmap.analysis.framework import Framework, from_map
 from argmap.analysis.semantics import claim_labels
 from argmap.loading.build import load
 from argmap.model import ArgMap
-
-MapWriter = Callable[..., Path]
+from tests.conftest import MapWriter
 
 # --- the type ------------------------------------------------------------------------------
 

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from argmap.analysis.semantics import LABELS_DO_NOT_MEASURE
-
-REPO = Path(__file__).resolve().parents[2]
-MapWriter = Callable[..., Path]
-
+from tests.conftest import REPO, MapWriter, RunCli
 
 MAP = """\
 parties: {pro: {name: Prosecution}, def: {name: Defence}}
@@ -29,7 +25,7 @@ def test_the_sentence_names_evidence_and_the_last_speaker() -> None:
 
 
 def test_analyse_prints_it_under_the_title_of_a_maps_labelling(
-    write_map: MapWriter, run_cli: Callable[..., tuple[int, str, str]]
+    write_map: MapWriter, run_cli: RunCli
 ) -> None:
     root: Path = write_map({"a.yaml": MAP})
     for semantics in ("grounded", "preferred"):

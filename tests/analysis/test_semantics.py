@@ -3,9 +3,8 @@ random frameworks cross-checked against a brute-force enumeration of subsets."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from itertools import combinations
-from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -19,6 +18,7 @@ from argmap.analysis.semantics import (
     labelling,
     labelling_of,
 )
+from tests.conftest import MapWriter
 
 # --- brute force, straight from the definitions (Dung 1995) ------------------------------
 
@@ -313,7 +313,7 @@ claims:
 
 
 def test_allegation_status_says_answered_and_whether_it_stands(
-    write_map: Callable[..., Path],
+    write_map: MapWriter,
 ) -> None:
     from argmap.analysis.semantics import allegation_status, claim_labels
     from argmap.loading.build import load

@@ -8,15 +8,12 @@ import itertools
 import re
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-MapWriter = Callable[..., Path]
-RunCli = Callable[..., tuple[int, str, str]]
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli
 
 COURT = {
     "court.yaml": """

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 import pytest
 
 from argmap.commands.export import EXPORTERS
-
-RunCli = Callable[..., tuple[int, str, str]]
+from tests.conftest import MapWriter, RunCli
 
 MAP = """\
 parties:
@@ -32,7 +30,7 @@ ABSTRACT = {"apx", "tgf", "i23"}
 
 @pytest.mark.parametrize("fmt", sorted(EXPORTERS))
 def test_every_format_writes_a_file(
-    fmt: str, run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+    fmt: str, run_cli: RunCli, write_map: MapWriter, tmp_path: Path
 ) -> None:
     root = write_map({"a.yaml": MAP})
     out = tmp_path / f"map.{fmt}"
@@ -43,9 +41,7 @@ def test_every_format_writes_a_file(
     assert "B." in text if fmt not in ABSTRACT else ("b" in text and "B." not in text)
 
 
-def test_standard_output_and_formats(
-    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
-) -> None:
+def test_standard_output_and_formats(run_cli: RunCli, write_map: MapWriter, tmp_path: Path) -> None:
     root = write_map({"a.yaml": MAP})
     code, stdout, _ = run_cli("export", root, "--to", "json")
     assert code == 0
@@ -60,7 +56,7 @@ def test_standard_output_and_formats(
 
 
 def test_the_attack_graph_exports_as_iccma_frameworks(
-    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+    run_cli: RunCli, write_map: MapWriter, tmp_path: Path
 ) -> None:
     root = write_map({"a.yaml": MAP + "  - {id: c, party: pro, text: C., rebuts: a}\n"})
     code, apx, _ = run_cli("export", root, "--to", "apx")
@@ -76,9 +72,7 @@ def test_the_attack_graph_exports_as_iccma_frameworks(
         assert code == 0 and json.loads(out)["out"] == ["a"], fmt
 
 
-def test_an_unknown_format_is_a_usage_error(
-    run_cli: RunCli, write_map: Callable[..., Path]
-) -> None:
+def test_an_unknown_format_is_a_usage_error(run_cli: RunCli, write_map: MapWriter) -> None:
     root = write_map({"a.yaml": MAP})
     code, stdout, stderr = run_cli("export", root, "--to", "svgz")
     assert code == 2 and stdout == ""
@@ -89,7 +83,7 @@ def test_an_unknown_format_is_a_usage_error(
 
 
 def test_a_missing_map_or_a_claim_file_as_output(
-    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
+    run_cli: RunCli, write_map: MapWriter, tmp_path: Path
 ) -> None:
     code, _, stderr = run_cli("export", tmp_path / "nowhere", "--to", "json")
     assert code == 2 and stderr.count("\n") == 1 and "nowhere" in stderr
@@ -100,7 +94,7 @@ def test_a_missing_map_or_a_claim_file_as_output(
 
 
 def test_a_map_with_problems_is_exported_with_a_warning(
-    run_cli: RunCli, write_map: Callable[..., Path]
+    run_cli: RunCli, write_map: MapWriter
 ) -> None:
     root = write_map({"a.yaml": MAP, "b.yaml": "claims: [{id: c, text: no party}]\n"})
     code, stdout, stderr = run_cli("export", root, "--to", "json")

@@ -3,14 +3,10 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 
-import pytest
+from tests.conftest import SEED_TEXT, SHIPPED_MAP, MapWriter, RunCli, needs_shared
 
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
-
-RunCli = Callable[..., tuple[int, str, str]]
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "aif"
 
 
@@ -83,9 +79,7 @@ def test_an_unknown_format(run_cli: RunCli, tmp_path: Path) -> None:
     )
 
 
-def test_json_export_then_import(
-    run_cli: RunCli, write_map: Callable[..., Path], tmp_path: Path
-) -> None:
+def test_json_export_then_import(run_cli: RunCli, write_map: MapWriter, tmp_path: Path) -> None:
     root = write_map(
         {
             "a.yaml": """\
@@ -110,7 +104,7 @@ def test_json_export_then_import(
 
 
 def test_import_json_never_writes_outside_the_output_directory(
-    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+    run_cli: RunCli, tmp_path: Path
 ) -> None:
     """A party id such as '../../x' would name a file outside -o DIR: refused, nothing written."""
     code, _, _ = run_cli("export", SHIPPED_MAP, "--to", "json", "-o", tmp_path / "map.json")
@@ -126,12 +120,12 @@ def test_import_json_never_writes_outside_the_output_directory(
     assert not (tmp_path / "escape").exists() and not (tmp_path / "out").exists()
 
 
-SEED_DIR = Path(__file__).resolve().parents[3] / "shared" / "seed"
+SEED_DIR = SEED_TEXT.parent
 
 
-@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the seed text is not beside the repository")
+@needs_shared(SEED_TEXT)
 def test_import_json_keeps_source_texts_reachable_from_the_new_files(
-    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+    run_cli: RunCli, tmp_path: Path
 ) -> None:
     """A source's text path is relative to its file: the import rebases it to the new map."""
     code, _, _ = run_cli("export", SHIPPED_MAP, "--to", "json", "-o", tmp_path / "map.json")
@@ -143,10 +137,8 @@ def test_import_json_keeps_source_texts_reachable_from_the_new_files(
     assert code == 0 and not codes & {"AM302", "AM303", "AM304"}, codes
 
 
-@pytest.mark.skipif(not SEED_DIR.is_dir(), reason="the seed text is not beside the repository")
-def test_the_aif_round_trip_still_checks_quotes(
-    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
-) -> None:
+@needs_shared(SEED_TEXT)
+def test_the_aif_round_trip_still_checks_quotes(run_cli: RunCli, tmp_path: Path) -> None:
     """Source texts travel in argmap's AIF extension: the imported map checks its quotes."""
     exported = tmp_path / "map.aif.json"
     code, _, _ = run_cli("export", SHIPPED_MAP, "--to", "aif", "-o", exported)
@@ -170,7 +162,7 @@ def test_the_aif_round_trip_still_checks_quotes(
 
 
 def test_an_aif_source_text_that_cannot_be_found_is_reported(
-    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
+    run_cli: RunCli, tmp_path: Path
 ) -> None:
     document = {
         "nodes": [{"nodeID": "1", "text": "A claim.", "type": "I", "argmap": {"id": "c"}}],

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from argmap.analysis import semantics
 from argmap.debate.brief import (
     Brief,
     Handout,
@@ -24,9 +25,7 @@ from argmap.debate.brief import (
 from argmap.lint import lint
 from argmap.loading.build import load
 from argmap.model import CLAIM_KINDS, ArgMap, Claim, ClaimKind, Ignore, Party, Ref, Span, Undercut
-
-MapWriter = Callable[..., Path]
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
+from tests.conftest import SHIPPED_MAP, MapWriter
 
 COURT = {
     "parties.yaml": """
@@ -229,7 +228,6 @@ def test_an_unknown_side_is_refused_with_the_parties_listed(court: ArgMap) -> No
 
 
 def test_grounded_labels_come_from_the_semantics_module(court: ArgMap) -> None:
-    semantics = pytest.importorskip("argmap.analysis.semantics")
     expected = semantics.claim_labels(court, semantics="grounded", mode="bipolar")
     doc = handout(court, "def")
     assert doc.semantics
@@ -380,7 +378,6 @@ def test_each_claim_is_set_out_once_per_handout_and_answers_really_answer(amap: 
                     assert attack.claim.party != answer.claim.party
 
 
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there")
 def test_the_shipped_maps_defence_handout_covers_every_allegation_against_trotsky() -> None:
     amap = load(SHIPPED_MAP)
     doc = handout(amap, "trotsky")

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -30,11 +29,7 @@ from argmap.debate.outline import (
 from argmap.debate.output import generate
 from argmap.loading.build import load
 from argmap.model import ArgMap
-
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
-
-MapWriter = Callable[..., Path]
-RunCli = Callable[..., tuple[int, str, str]]
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli
 
 SIDES = ("trotsky", "prosecution")
 FORBIDDEN = re.compile(r"\b(rebut\w*|undercut\w*|grounded|semantics|yaml)\b", re.IGNORECASE)

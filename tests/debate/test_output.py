@@ -6,7 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -27,10 +26,7 @@ from argmap.debate.output import (
 from argmap.lint import lint
 from argmap.loading.build import load
 from argmap.model import ArgMap
-
-MapWriter = Callable[..., Path]
-RunCli = Callable[..., tuple[int, str, str]]
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"
+from tests.conftest import SHIPPED_MAP, MapWriter, RunCli
 
 # GitHub-flavoured: links from bare addresses, tables, strike-through, raw HTML allowed.
 MARKDOWN = MarkdownIt("commonmark", {"linkify": True, "html": True}).enable(
@@ -408,7 +404,6 @@ def test_a_pdf_dossier_is_typeset_by_weasyprint(
 # -- the shipped map -------------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there")
 @pytest.mark.parametrize("side", ["trotsky", "prosecution"])
 def test_the_shipped_maps_handouts_against_the_map(side: str) -> None:
     amap = load(SHIPPED_MAP)

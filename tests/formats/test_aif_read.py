@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,7 @@ from argmap.lint import lint
 from argmap.loading.build import load
 from argmap.model import ArgMap
 from argmap.output import write
+from tests.conftest import RunCli
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "aif"
 
@@ -283,9 +283,7 @@ def test_any_aif_shaped_document_imports_without_crashing(
     assert [f.message for f in lint(loaded, select=references)] == []
 
 
-def test_imported_files_pass_lint(
-    run_cli: Callable[..., tuple[int, str, str]], tmp_path: Path
-) -> None:
+def test_imported_files_pass_lint(run_cli: RunCli, tmp_path: Path) -> None:
     out = tmp_path / "bridge"
     code, report, summary = run_cli("import", "aif", FIXTURES / "dialogue.json", "-o", out)
     assert code == 0, report

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from argmap.formats.aif import AIF
 from argmap.formats.aif.write import generate_aif
 from argmap.loading.build import load
+from tests.conftest import MapWriter
 
 MAP = """\
 parties:
@@ -36,12 +35,12 @@ claims:
 """
 
 
-def export(write_map: Callable[..., Path]) -> dict[str, Any]:
+def export(write_map: MapWriter) -> dict[str, Any]:
     document: dict[str, Any] = json.loads("".join(generate_aif(load(write_map({"a.yaml": MAP})))))
     return document
 
 
-def test_nodes_and_edges(write_map: Callable[..., Path]) -> None:
+def test_nodes_and_edges(write_map: MapWriter) -> None:
     aif = export(write_map)
     nodes = {n["nodeID"]: n for n in aif["nodes"]}
     assert all(isinstance(key, str) for key in nodes)
@@ -68,7 +67,7 @@ def test_nodes_and_edges(write_map: Callable[..., Path]) -> None:
     assert [n["type"] for n in between(i_node["forged"], rebuttal["nodeID"])] == ["CA"]
 
 
-def test_speakers_are_locutions_of_participants(write_map: Callable[..., Path]) -> None:
+def test_speakers_are_locutions_of_participants(write_map: MapWriter) -> None:
     aif = export(write_map)
     nodes = {n["nodeID"]: n for n in aif["nodes"]}
     people = {p["participantID"]: p for p in aif["participants"]}
@@ -87,7 +86,7 @@ def test_speakers_are_locutions_of_participants(write_map: Callable[..., Path]) 
     assert said == {"charge": "pro", "letter": "pro", "denial": "def", "forged": "def"}
 
 
-def test_argmap_fields_travel_in_an_extension(write_map: Callable[..., Path]) -> None:
+def test_argmap_fields_travel_in_an_extension(write_map: MapWriter) -> None:
     aif = export(write_map)
     charge = next(n for n in aif["nodes"] if n.get("argmap", {}).get("id") == "charge")
     assert charge["text"] == "They plotted."
@@ -95,6 +94,6 @@ def test_argmap_fields_travel_in_an_extension(write_map: Callable[..., Path]) ->
     assert aif["argmap"]["version"] == AIF.VERSION
 
 
-def test_the_output_is_stable(write_map: Callable[..., Path]) -> None:
+def test_the_output_is_stable(write_map: MapWriter) -> None:
     amap = load(write_map({"a.yaml": MAP}))
     assert "".join(generate_aif(amap)) == "".join(generate_aif(amap))

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,10 +26,9 @@ from argmap.graph import to_digraph
 from argmap.loading.build import load
 from argmap.model import ArgMap, Citation, Claim, Party, Ref, Source, Span
 from argmap.output import write
+from tests.conftest import REPO, SHIPPED_MAP, MapWriter
 
-REPO = Path(__file__).resolve().parents[2]
 INSTALL = REPO / "tools" / "argdown" / "install.sh"
-SHIPPED_MAP = REPO / "claims" / "moscow-1936"
 
 MAP = """\
 map: {title: "The === trial: {data} & more"}
@@ -125,7 +123,7 @@ def counts(model: dict[str, Any]) -> tuple[int, int, int]:
 
 @pytest.mark.node
 def test_the_cli_parses_every_claim_and_relation(
-    argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
+    argdown_cli: Path, write_map: MapWriter, tmp_path: Path
 ) -> None:
     amap = load(write_map({"a.yaml": MAP}))
     model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path / "trial")
@@ -196,7 +194,6 @@ def test_any_text_stays_text_and_data_stays_data(
 
 
 @pytest.mark.node
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not written yet")
 def test_the_shipped_map(argdown_cli: Path, tmp_path: Path) -> None:
     amap = load(SHIPPED_MAP)
     model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path / "parsed")
@@ -209,7 +206,7 @@ def test_the_shipped_map(argdown_cli: Path, tmp_path: Path) -> None:
 
 @pytest.mark.node
 def test_a_map_with_loading_problems_still_parses(
-    argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
+    argdown_cli: Path, write_map: MapWriter, tmp_path: Path
 ) -> None:
     claims = (
         "claims:\n  - {id: a, text: No party.}\n  - {id: b, party: ghost, text: B., supports: a}\n"
@@ -260,9 +257,7 @@ def assert_same_through_argdown(expected: ArgMap, actual: ArgMap) -> None:
 
 
 @pytest.mark.node
-def test_argdown_and_back(
-    argdown_cli: Path, write_map: Callable[..., Path], tmp_path: Path
-) -> None:
+def test_argdown_and_back(argdown_cli: Path, write_map: MapWriter, tmp_path: Path) -> None:
     amap = load(write_map({"a.yaml": MAP}))
     model = parse(argdown_cli, "".join(generate_argdown(amap)), tmp_path / "parsed")
     assert_same_through_argdown(amap, back_to_claims(model, tmp_path / "claims"))

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
 
 from argmap.formats.graphml import generate_graphml
 from argmap.loading.build import load
+from tests.conftest import MapWriter
 
 MAP = """\
 map: {title: The <trial> & "after"}
@@ -34,7 +34,7 @@ claims:
 """
 
 
-def read_back(write_map: Callable[..., Path], tmp_path: Path) -> nx.DiGraph:
+def read_back(write_map: MapWriter, tmp_path: Path) -> nx.DiGraph:
     text = "".join(generate_graphml(load(write_map({"a.yaml": MAP}))))
     path = tmp_path / "map.graphml"
     path.write_text(text, encoding="utf-8")
@@ -43,7 +43,7 @@ def read_back(write_map: Callable[..., Path], tmp_path: Path) -> nx.DiGraph:
     return graph
 
 
-def test_attributes_survive(write_map: Callable[..., Path], tmp_path: Path) -> None:
+def test_attributes_survive(write_map: MapWriter, tmp_path: Path) -> None:
     graph = read_back(write_map, tmp_path)
     charge = graph.nodes["charge"]
     assert charge["text"] == "They plotted <script>alert(1)</script> & met."
@@ -67,7 +67,7 @@ def test_attributes_survive(write_map: Callable[..., Path], tmp_path: Path) -> N
     assert json.loads(graph.graph["parties"])["pro"]["name"] == "Prosecution"
 
 
-def test_it_is_well_formed_graphml(write_map: Callable[..., Path]) -> None:
+def test_it_is_well_formed_graphml(write_map: MapWriter) -> None:
     text = "".join(generate_graphml(load(write_map({"a.yaml": MAP}))))
     root = ET.fromstring(text.encode("utf-8"))
     namespace = "{http://graphml.graphdrawing.org/xmlns}"

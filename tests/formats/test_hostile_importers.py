@@ -29,8 +29,8 @@ from argmap.formats.iccma import FrameworkFileError, parse_i23
 from argmap.formats.json import NotArgmapJSONError, read_json
 from argmap.formats.naming import UniqueNames
 from argmap.model import ArgMap, Claim, Party, Span
+from tests.conftest import RunCli
 
-RunCli = Callable[..., tuple[int, str, str]]
 HANG_GUARD = 120  # seconds: not a timing, only a hang turned into a failure
 
 

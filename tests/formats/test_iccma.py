@@ -3,7 +3,6 @@ writers that round-trip, and answers in the competitions' formats."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,6 +27,7 @@ from argmap.formats.iccma import (
     parse_tgf,
     read_framework,
 )
+from tests.conftest import MapWriter
 
 # --- ASPARTIX .apx -------------------------------------------------------------------------
 
@@ -268,7 +268,7 @@ claims:
 """
 
 
-def test_exported_attack_graphs_analyse_like_the_map(write_map: Callable[..., Path]) -> None:
+def test_exported_attack_graphs_analyse_like_the_map(write_map: MapWriter) -> None:
     from argmap.analysis.framework import from_map
     from argmap.analysis.semantics import labelling
     from argmap.formats.iccma import export_apx, export_i23, export_tgf

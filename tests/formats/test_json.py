@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -13,6 +11,7 @@ from argmap.formats.json import NotArgmapJSONError, generate_json, read_json
 from argmap.graph import to_digraph
 from argmap.loading.build import load
 from argmap.model import ArgMap
+from tests.conftest import MapWriter
 
 MAP = """\
 map: {title: The trial, description: Who said what.}
@@ -48,7 +47,7 @@ claims:
 
 
 @pytest.fixture
-def amap(write_map: Callable[..., Path]) -> ArgMap:
+def amap(write_map: MapWriter) -> ArgMap:
     return load(write_map({"a.yaml": MAP}))
 
 

@@ -36,11 +36,11 @@ from argmap.model import (
     Undercut,
 )
 from argmap.output import write
+from tests.conftest import SEED_TEXT, SHIPPED_MAP, needs_shared
 
 CLAIM_FIELDS = ("type", "text", "party", "kind", "against", "tags", "note", "cite", "ignore")
 INFERENCE_FIELDS = ("type", "source", "target", "relation")
 SPAN = Span("built.yaml", 1, 1)
-SHIPPED_MAP = Path(__file__).resolve().parents[2] / "claims" / "moscow-1936"  # as in conftest
 
 
 def same_graph(expected: nx.DiGraph, actual: nx.DiGraph) -> bool:
@@ -182,17 +182,14 @@ def test_a_changed_text_is_noticed() -> None:
 
 # -- the shipped map -----------------------------------------------------------------
 
-shipped = pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not written yet")
 
-
-@shipped
+@needs_shared(SEED_TEXT)  # the AIF reader checks that the source text is reachable
 def test_the_shipped_map_survives_aif(tmp_path: Path) -> None:
     amap = load(SHIPPED_MAP)
     assert amap.claims and amap.relations
     assert_same_map(amap, through_aif(amap, tmp_path))
 
 
-@shipped
 def test_the_shipped_map_survives_json(tmp_path: Path) -> None:
     amap = load(SHIPPED_MAP)
     assert_same_map(amap, through_json(amap, tmp_path))

@@ -12,6 +12,7 @@ import pytest
 from argmap.findings import Finding
 from argmap.lint import LintOptions, lint
 from argmap.loading.build import load
+from tests.conftest import MapWriter
 
 
 @dataclass
@@ -43,7 +44,7 @@ LintMap = Callable[..., Linted]
 
 
 @pytest.fixture
-def lint_map(write_map: Callable[..., Path]) -> LintMap:
+def lint_map(write_map: MapWriter) -> LintMap:
     """``lint_map({"a.yaml": "..."}, select=[...])``: write the files, load and lint them."""
 
     def run(

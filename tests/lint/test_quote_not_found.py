@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.quotes import SMALL_TEXT, QuoteIndex, normalise
+from tests.conftest import SEED_TEXT, shared_file
 
 from .conftest import LintMap
 
@@ -81,9 +82,7 @@ def test_large_texts_use_the_word_index(lint_map: LintMap) -> None:
 
 
 def test_the_seed_text_quotes(lint_map: LintMap) -> None:
-    seed = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "thirst-for-power.txt"
-    if not seed.exists():
-        pytest.skip("the seed text is not beside the repository")
+    seed = shared_file(SEED_TEXT)
     index = QuoteIndex.of(seed.read_text(encoding="utf-8"))
     words = normalise(seed.read_text(encoding="utf-8")).split(" ")
     passage = " ".join(words[100:112])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
@@ -14,11 +13,9 @@ from argmap.findings import Finding
 from argmap.lint import registry
 from argmap.lint.report import FORMATS, ReportOptions, render, sarif
 from argmap.model import Span
+from tests.conftest import SARIF_SCHEMA, needs_shared
 
 from .conftest import LintMap
-
-REPO = Path(__file__).resolve().parents[2]
-SARIF_SCHEMA = REPO.parent / "shared" / "schemas" / "sarif-schema-2.1.0.json"
 
 ERROR = Finding(
     "AM102",
@@ -114,9 +111,7 @@ def sarif_validator() -> jsonschema.protocols.Validator:
     return validator
 
 
-needs_sarif_schema = pytest.mark.skipif(
-    not SARIF_SCHEMA.exists(), reason="the official SARIF schema is not beside the repository"
-)
+needs_sarif_schema = needs_shared(SARIF_SCHEMA)
 
 
 @needs_sarif_schema

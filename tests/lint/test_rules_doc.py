@@ -9,8 +9,8 @@ from pathlib import Path
 from types import ModuleType
 
 from argmap.lint import registry
+from tests.conftest import REPO
 
-REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "gen_rules_doc.py"
 DOC = REPO / "docs" / "rules.md"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +15,8 @@ from hypothesis import strategies as st
 from argmap.lint import LintOptions, lint
 from argmap.loading.build import MapNotFoundError, load
 from argmap.model import ArgMap, Citation, Ref, Span, Undercut
+from tests.conftest import MapWriter
 
-WriteMap = Callable[..., Path]
 PARTY = "parties: {p: {name: P}}\n"
 
 
@@ -25,7 +24,7 @@ def claim_file(*ids: str) -> str:
     return "party: p\nclaims:\n" + "".join(f"  - {{id: {i}, text: T.}}\n" for i in ids)
 
 
-def test_a_directory_is_searched_recursively_in_sorted_order(write_map: WriteMap) -> None:
+def test_a_directory_is_searched_recursively_in_sorted_order(write_map: MapWriter) -> None:
     root = write_map(
         {
             "b.yaml": claim_file("b"),
@@ -49,7 +48,7 @@ def test_a_directory_is_searched_recursively_in_sorted_order(write_map: WriteMap
     assert amap.root == str(root)
 
 
-def test_single_files_and_several_paths(write_map: WriteMap) -> None:
+def test_single_files_and_several_paths(write_map: MapWriter) -> None:
     root = write_map({"x/a.yaml": claim_file("a"), "y/b.yaml": claim_file("b"), "p.yaml": PARTY})
     one = load(root / "x" / "a.yaml")
     assert [c.id for c in one.claims] == ["a"]
@@ -65,7 +64,7 @@ def test_a_missing_path_is_a_usage_error(tmp_path: Path) -> None:
         load(tmp_path / "nowhere")
 
 
-def test_yaml_1_1_traps_stay_strings(write_map: WriteMap) -> None:
+def test_yaml_1_1_traps_stay_strings(write_map: MapWriter) -> None:
     root = write_map(
         {
             "a.yaml": """\
@@ -101,7 +100,7 @@ claims:
     assert (source.title, source.date) == ("2024-01-01", "2024-01-01")
 
 
-def test_the_file_party_is_the_default(write_map: WriteMap) -> None:
+def test_the_file_party_is_the_default(write_map: MapWriter) -> None:
     root = write_map(
         {
             "a.yaml": """\
@@ -119,7 +118,7 @@ claims:
     assert c.party == "judge"
 
 
-def test_one_id_or_a_list_for_supports_rebuts_and_undercuts(write_map: WriteMap) -> None:
+def test_one_id_or_a_list_for_supports_rebuts_and_undercuts(write_map: MapWriter) -> None:
     root = write_map(
         {
             "a.yaml": """\
@@ -155,7 +154,7 @@ claims:
     ]
 
 
-def test_cite_is_a_mapping_or_a_list(write_map: WriteMap) -> None:
+def test_cite_is_a_mapping_or_a_list(write_map: MapWriter) -> None:
     root = write_map(
         {
             "a.yaml": """\
@@ -181,7 +180,7 @@ claims:
     ]
 
 
-def test_records_keep_their_positions_and_metadata(write_map: WriteMap) -> None:
+def test_records_keep_their_positions_and_metadata(write_map: MapWriter) -> None:
     root = write_map(
         {
             "sub/a.yaml": """\

@@ -24,9 +24,7 @@ from argmap.loading.build import FileRecords, load, read_file_text
 from argmap.loading.events import MAX_NODES
 from argmap.loading.fast import read_claims
 from argmap.model import Claim
-
-REPO = Path(__file__).resolve().parents[2]
-SHIPPED_MAP = REPO / "claims" / "moscow-1936"
+from tests.conftest import REPO, SHIPPED_MAP
 
 
 def mostly(good: list[Any], bad: list[Any]) -> st.SearchStrategy[Any]:
@@ -298,7 +296,7 @@ def test_a_generated_map_loads_the_same_either_way(
 
     sys.path.insert(0, str(REPO / "bench"))
     try:
-        from generate import Spec, generate  # type: ignore[import-not-found]
+        from generate import Spec, generate
     finally:
         sys.path.pop(0)
     root = generate(Spec(claims=1500, files=6, text_mb=0.05), tmp_path / "map")
@@ -307,7 +305,6 @@ def test_a_generated_map_loads_the_same_either_way(
         assert fast(path.read_bytes(), str(path)) is not None, f"{path.name} missed the fast path"
 
 
-@pytest.mark.skipif(not SHIPPED_MAP.exists(), reason="the shipped map is not there yet")
 def test_the_shipped_map_loads_the_same_either_way(monkeypatch: pytest.MonkeyPatch) -> None:
     maps_equal(SHIPPED_MAP, monkeypatch)
 

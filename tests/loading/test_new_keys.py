@@ -4,9 +4,6 @@ with positions; a v1 file without them loads as before."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from pathlib import Path
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -16,8 +13,7 @@ from argmap.dates import parse_period
 from argmap.loading.build import load, read_file_text
 from argmap.loading.fast import read_claims
 from argmap.model import Citation, Event, GlossaryEntry, Span
-
-WriteMap = Callable[..., Path]
+from tests.conftest import MapWriter
 
 CLAIMS = """\
 party: trotsky
@@ -50,7 +46,7 @@ events:
 """
 
 
-def test_the_new_keys_reach_the_records(write_map: WriteMap) -> None:
+def test_the_new_keys_reach_the_records(write_map: MapWriter) -> None:
     amap = load(write_map({"map.yaml": MAP, "trotsky.yaml": CLAIMS}))
     assert amap.problems == ()
     said, broke = amap.claims
@@ -98,7 +94,7 @@ def test_claims_with_the_new_keys_take_the_fast_path_and_agree(
     ],
 )
 def test_a_bad_value_is_a_schema_error_at_the_value(
-    write_map: WriteMap, old: str, new: str, place: tuple[int, int], words: str
+    write_map: MapWriter, old: str, new: str, place: tuple[int, int], words: str
 ) -> None:
     amap = load(write_map({"map.yaml": MAP, "trotsky.yaml": CLAIMS.replace(old, new, 1)}))
     (problem,) = amap.problems
@@ -120,7 +116,7 @@ def test_a_bad_value_is_a_schema_error_at_the_value(
     ],
 )
 def test_a_bad_map_key_is_a_schema_error(
-    write_map: WriteMap, old: str, new: str, words: str
+    write_map: MapWriter, old: str, new: str, words: str
 ) -> None:
     spoiled = MAP.replace(old, new, 1)
     assert spoiled != MAP
@@ -129,7 +125,7 @@ def test_a_bad_map_key_is_a_schema_error(
     assert any(words in p.message for p in amap.problems), [p.message for p in amap.problems]
 
 
-def test_a_glossary_term_defined_twice_names_both_places(write_map: WriteMap) -> None:
+def test_a_glossary_term_defined_twice_names_both_places(write_map: MapWriter) -> None:
     root = write_map(
         {"map.yaml": MAP, "more.yaml": "glossary:\n  Thermidor: Again.\n", "t.yaml": CLAIMS}
     )
@@ -139,7 +135,7 @@ def test_a_glossary_term_defined_twice_names_both_places(write_map: WriteMap) ->
     assert f"{root / 'map.yaml'}:7:3" in problem.message
 
 
-def test_a_v1_file_loads_as_before(write_map: WriteMap) -> None:
+def test_a_v1_file_loads_as_before(write_map: MapWriter) -> None:
     v1 = CLAIMS.replace("    when: 1926\n", "").replace("    said: 1937-02\n", "")
     v1 = v1.replace(", by: kamenev", "").replace("    when: 1927/1932\n", "")
     amap = load(write_map({"t.yaml": v1, "p.yaml": "parties: {trotsky: {name: T}}\n"}))
@@ -175,7 +171,7 @@ def test_any_date_the_parser_takes_the_loader_takes(
         assert fast == records.claims
 
 
-def test_an_event_quote_is_checked_like_a_claim_quote(write_map: WriteMap) -> None:
+def test_an_event_quote_is_checked_like_a_claim_quote(write_map: MapWriter) -> None:
     from argmap.lint import LintOptions, lint
 
     events = """\

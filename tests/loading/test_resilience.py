@@ -3,7 +3,6 @@ and no other file gets false dangling references or unanswered allegations."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,8 +11,7 @@ from hypothesis import strategies as st
 
 from argmap.lint import LintOptions, lint
 from argmap.loading.build import UNCHECKED_NOTE, load
-
-WriteMap = Callable[..., Path]
+from tests.conftest import MapWriter
 
 CLEAN = {
     "map.yaml": """\
@@ -53,12 +51,12 @@ def errors(root: Path) -> list[tuple[str, str]]:
     return [(f.code, Path(f.span.path).name) for f in found if f.fails()]
 
 
-def test_the_clean_map_is_clean(write_map: WriteMap) -> None:
+def test_the_clean_map_is_clean(write_map: MapWriter) -> None:
     assert errors(write_map(CLEAN)) == []
 
 
 @pytest.mark.parametrize("name", sorted(CLEAN))
-def test_an_unclosed_quote_in_one_file_is_one_error(write_map: WriteMap, name: str) -> None:
+def test_an_unclosed_quote_in_one_file_is_one_error(write_map: MapWriter, name: str) -> None:
     files = dict(CLEAN)
     files[name] += BROKEN_TAIL if "claims:" in files[name] else 'x: "open\n'
     root = write_map(files)
@@ -76,7 +74,7 @@ def test_an_unclosed_quote_in_one_file_is_one_error(write_map: WriteMap, name: s
     assert {c.id for c in amap.claims} == {"meeting", "witness", "abroad", "unreliable"}
 
 
-def test_the_note_is_said_once_for_several_broken_files(write_map: WriteMap) -> None:
+def test_the_note_is_said_once_for_several_broken_files(write_map: MapWriter) -> None:
     files = {name: text + BROKEN_TAIL for name, text in CLEAN.items() if "claims:" in text}
     root = write_map({**CLEAN, **files})
     found = lint(load(root), options=LintOptions())
@@ -84,12 +82,12 @@ def test_the_note_is_said_once_for_several_broken_files(write_map: WriteMap) -> 
     assert sum(UNCHECKED_NOTE in f.message for f in found) == 1
 
 
-def test_a_binary_file_also_holds_back_the_checks_that_need_it(write_map: WriteMap) -> None:
+def test_a_binary_file_also_holds_back_the_checks_that_need_it(write_map: MapWriter) -> None:
     root = write_map({**CLEAN, "defence.yaml": b"party: defence\x00\n"})
     assert errors(root) == [("AM001", "defence.yaml")]
 
 
-def test_with_every_file_read_the_checks_come_back(write_map: WriteMap) -> None:
+def test_with_every_file_read_the_checks_come_back(write_map: MapWriter) -> None:
     files = dict(CLEAN)
     files["defence.yaml"] = files["defence.yaml"].replace("rebuts: meeting", "rebuts: meetng")
     assert errors(write_map(files)) == [("AM102", "defence.yaml")]

@@ -15,8 +15,9 @@ from argmap.lint import LintOptions, lint
 from argmap.loading.build import load
 from argmap.model import CLAIM_KINDS
 from argmap.schema import CLAIM_FILE_SCHEMA
+from tests.conftest import REPO
 
-README = Path(__file__).resolve().parents[2] / "README.md"
+README = REPO / "README.md"
 
 
 def section() -> str:
