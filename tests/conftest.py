@@ -116,11 +116,3 @@ def needs_shared(path: Path) -> pytest.MarkDecorator:
     """Mark a test that reads ``path`` under ../shared: it skips, saying why, without it."""
     reason = shared_missing(path)
     return pytest.mark.skipif(reason is not None, reason=reason or "")
-
-
-def shared_file(path: Path) -> Path:
-    """``path`` under ../shared, or skip the running test, saying why, when it is absent."""
-    reason = shared_missing(path)
-    if reason is not None:
-        pytest.skip(reason)
-    return path

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from argmap.quotes import SMALL_TEXT, QuoteIndex, normalise
-from tests.conftest import SEED_TEXT, shared_file
+from tests.conftest import SEED_TEXT, needs_shared
 
 from .conftest import LintMap
 
@@ -81,10 +81,10 @@ def test_large_texts_use_the_word_index(lint_map: LintMap) -> None:
     assert "the most abominable crimes against" in linted.messages("AM302")[0]
 
 
+@needs_shared(SEED_TEXT)
 def test_the_seed_text_quotes(lint_map: LintMap) -> None:
-    seed = shared_file(SEED_TEXT)
-    index = QuoteIndex.of(seed.read_text(encoding="utf-8"))
-    words = normalise(seed.read_text(encoding="utf-8")).split(" ")
+    index = QuoteIndex.of(SEED_TEXT.read_text(encoding="utf-8"))
+    words = normalise(SEED_TEXT.read_text(encoding="utf-8")).split(" ")
     passage = " ".join(words[100:112])
     assert index.contains(passage)
     assert not index.contains(passage + " not in the text at all")
