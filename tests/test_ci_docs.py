@@ -178,3 +178,16 @@ def test_the_documented_ignore_and_pre_commit_snippets() -> None:
     (hook,) = repo["hooks"]
     (manifest,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert hook["id"] == manifest["id"]
+
+
+def test_every_file_the_docs_name_exists() -> None:
+    """A reader sent to `argmap/x.py` or `tests/y.py` by the docs finds it there."""
+    named = re.compile(r"`((?:argmap|tests|bench|scripts|docs|claims|fuzz)/[\w./-]+)`")
+    pages = [REPO / "README.md", REPO / "SECURITY.md", *sorted((REPO / "docs").glob("*.md"))]
+    missing = [
+        f"{page.name}: {path}"
+        for page in pages
+        for path in named.findall(page.read_text(encoding="utf-8"))
+        if not (REPO / path.rstrip(".")).exists()
+    ]
+    assert missing == []
