@@ -72,14 +72,15 @@ def class_questions(self: Analysis, rows: tuple[AllegationRow, ...]) -> Iterable
             + ".",
             tuple(top),
         )
-    attacked = [a for a in reach if attacks_on_answer(self, a, rows)]
+    counters = {a: attacks_on_answer(self, a, reached) for a, reached in reach.items()}
+    attacked = [a for a, by in counters.items() if by]
     if attacked:
         yield Question(
             "Which answer is itself attacked?",
             f"{_count(len(attacked), 'answer')} "
             + ("meets" if len(attacked) == 1 else "meet")
             + " a counter-attack: "
-            + "; ".join(f"{a} by {', '.join(attacks_on_answer(self, a, rows))}" for a in attacked)
+            + "; ".join(f"{a} by {', '.join(counters[a])}" for a in attacked)
             + ".",
             tuple(attacked),
         )
@@ -133,15 +134,14 @@ def class_questions(self: Analysis, rows: tuple[AllegationRow, ...]) -> Iterable
         )
 
 
-def attacks_on_answer(self: Analysis, answer: str, rows: tuple[AllegationRow, ...]) -> list[str]:
+def attacks_on_answer(self: Analysis, answer: str, allegations: Iterable[str]) -> list[str]:
+    """The claims that attack ``answer`` or its answering of one of ``allegations``."""
     claim = self.claims[answer]
-    out: list[str] = []
-    for row in rows:
-        if answer in row.answers:
-            for attacker, _ in self.attacks_on(claim, (answer, row.claim.id)):
-                if attacker.id not in out:
-                    out.append(attacker.id)
-    return out
+    out: dict[str, None] = {}  # in the order found, each once
+    for allegation in allegations:
+        for attacker, _ in self.attacks_on(claim, (answer, allegation)):
+            out[attacker.id] = None
+    return list(out)
 
 
 def quote_weights(self: Analysis) -> dict[str, list[str]]:
