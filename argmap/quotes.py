@@ -15,10 +15,11 @@ import difflib
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice, pairwise, repeat
 from operator import add
+from typing import TypeVar
 
 # Typographic quote marks and dashes, by code point, and what they fold to.
 _DOUBLE_QUOTES = "\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033\u301d\u301e\uff02"
@@ -48,6 +49,10 @@ CHUNK = 1 << 20
 """Characters of a text split into tokens at a time: bounds the memory of a pass."""
 TOO_COMMON = 5000
 """Words more frequent than this in a text do not help to find the closest passage."""
+REMEMBERED = 100_000
+"""Answers a text keeps for quotes asked again (an editor lints the same quotes on each
+keystroke); past this many, it forgets them all and starts again."""
+Answer = TypeVar("Answer")
 
 
 def normalise(text: str) -> str:
@@ -150,6 +155,8 @@ class QuoteIndex:
     _postings: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _counted: dict[str, int] = field(default_factory=dict, repr=False)
     _dehyphenated: QuoteIndex | None = field(default=None, repr=False)
+    _found: dict[str, bool] = field(default_factory=dict, repr=False)
+    _passages: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, raw_text: str) -> QuoteIndex:
@@ -175,9 +182,13 @@ class QuoteIndex:
         tokens of the text wherever the quote occurs. Each quote is anchored on a pair
         of adjacent inner tokens, the longest, which is rarely frequent; one pass over
         the text's token pairs finds every place of every anchor, and each quote is
-        compared only there.
+        compared only there. A quote asked before is answered from memory.
         """
         needles = [normalise(quote) for quote in quotes]
+        return _remembered(self._found, needles, self._search)
+
+    def _search(self, needles: list[str]) -> list[bool]:
+        """Whether each normalised quote occurs in the text (``contains_all``'s pass)."""
         text = self.text
         if len(text) <= SMALL_TEXT:
             return [needle in text for needle in needles]
@@ -273,6 +284,9 @@ class QuoteIndex:
     def closest_passages(self, quotes: Iterable[str]) -> list[str | None]:
         """``closest_passage`` of each quote, locating all their words in one pass."""
         needles = [normalise(quote) for quote in quotes]
+        return _remembered(self._passages, needles, self._closest_all)
+
+    def _closest_all(self, needles: list[str]) -> list[str | None]:
         if not self.text:
             return [None for _ in needles]
         word_sets = [set(_WORD.findall(needle)) for needle in needles]
@@ -325,3 +339,16 @@ def _word_boundary(text: str, at: int, step: int) -> int:
             break
         at += step
     return max(0, min(len(text), at))
+
+
+def _remembered(
+    memory: dict[str, Answer], needles: list[str], compute: Callable[[list[str]], list[Answer]]
+) -> list[Answer]:
+    """The answer for each of ``needles``, computed in one call for those not in ``memory``."""
+    new = list(dict.fromkeys(needle for needle in needles if needle not in memory))
+    answers = dict(zip(new, compute(new), strict=True)) if new else {}
+    result = [answers[n] if n in answers else memory[n] for n in needles]
+    if len(memory) + len(answers) > REMEMBERED:
+        memory.clear()
+    memory.update(answers)
+    return result

@@ -133,3 +133,25 @@ def test_a_source_text_costs_about_its_size_in_memory() -> None:
     places = sum(len(offsets) for offsets in index._postings.values())
     assert held < 3 * len(raw) + 64 * places, (held, places)
     assert peak < 3 * len(raw) + 64 * places + 20 * quotes.CHUNK, peak
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(TEXTS, st.lists(st.lists(TEXTS, max_size=6), min_size=1, max_size=5), st.integers(1, 8))
+def test_a_text_asked_again_answers_as_a_fresh_one(
+    indexed_always: None,
+    monkeypatch: pytest.MonkeyPatch,
+    raw: str,
+    rounds: list[list[str]],
+    remembered: int,
+) -> None:
+    """An editor lints the same quotes on every keystroke: what the index remembers
+    between runs (and forgets past REMEMBERED) never changes an answer."""
+    monkeypatch.setattr(quotes, "REMEMBERED", remembered)
+    kept = QuoteIndex.of(raw)
+    for asked in rounds:
+        fresh = QuoteIndex.of(raw)
+        assert kept.contains_all(asked) == fresh.contains_all(asked)
+        assert kept.closest_passages(asked) == fresh.closest_passages(asked)
+        assert kept.contains_all_ignoring_hyphens(asked) == fresh.contains_all_ignoring_hyphens(
+            asked
+        )
