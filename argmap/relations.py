@@ -140,9 +140,10 @@ class Relations:
                 attackers.setdefault(undercut.target, {}).setdefault(claim.id, claim)
                 undercutting.setdefault(undercut.target, {}).setdefault(claim.id, claim)
         self._kinds = kinds
-        self._supporters = supporters
-        self._supported = supported
-        self._rebutters = rebutters
+        # Kept as tuples, so that each lookup hands out the index's own (immutable) value.
+        self._supporters = {t: tuple(found) for t, found in supporters.items()}
+        self._supported = {s: tuple(found) for s, found in supported.items()}
+        self._rebutters = {t: tuple(found) for t, found in rebutters.items()}
         self._undercutters = undercutters
         self._attackers = {target: tuple(found.values()) for target, found in attackers.items()}
         self._undercutting = {t: tuple(found.values()) for t, found in undercutting.items()}
@@ -167,15 +168,15 @@ class Relations:
 
     def supporters(self, claim_id: str) -> tuple[Claim, ...]:
         """The claims that support ``claim_id``, in map order."""
-        return tuple(self._supporters.get(claim_id, ()))
+        return self._supporters.get(claim_id, ())
 
     def supported(self, claim_id: str) -> tuple[str, ...]:
         """The ids of the claims that ``claim_id`` supports, in the order written."""
-        return tuple(self._supported.get(claim_id, ()))
+        return self._supported.get(claim_id, ())
 
     def rebutters(self, claim_id: str) -> tuple[Claim, ...]:
         """The claims that rebut ``claim_id``, in map order."""
-        return tuple(self._rebutters.get(claim_id, ()))
+        return self._rebutters.get(claim_id, ())
 
     def undercutters(self, source: str, target: str) -> tuple[Claim, ...]:
         """The claims that undercut the relation ``source -> target``, in map order."""

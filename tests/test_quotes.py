@@ -43,8 +43,9 @@ def slow_closest(index: QuoteIndex, quote: str) -> str | None:
 
 @pytest.fixture
 def indexed_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Small texts are searched directly; make every text go through the index."""
+    """Small texts and few quotes are searched directly; make every search use the index."""
     monkeypatch.setattr(quotes, "SMALL_TEXT", 0)
+    monkeypatch.setattr(quotes, "FEW_QUOTES", 0)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))

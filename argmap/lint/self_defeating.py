@@ -55,17 +55,23 @@ def check(ctx: LintContext) -> Iterator[Finding]:
     by_party: dict[str, list[Claim]] = {}
     for claim in claims.values():
         by_party.setdefault(claim.party, []).append(claim)
-    attacking: set[str] = set()  # parties attacking a claim that supports something
+    # party -> the claims it attacks that support something (only those can be relied on)
+    attacked: dict[str, dict[str, None]] = {}
     for target in claims:
         if rel.supported(target):
-            attacking.update(a.party for a in rel.attackers(target) if a.party)
+            for attacker in rel.attackers(target):
+                if attacker.party:
+                    attacked.setdefault(attacker.party, {})[target] = None
     budget = [MAX_STEPS]
-    for party in sorted(attacking):
+    for party in sorted(attacked):
         relied = _relied_on(rel, by_party.get(party, []), budget)
-        for target_id, (own, direct) in relied.items():
+        for target_id in attacked[party]:
+            if target_id not in relied:
+                continue
+            own, direct = relied[target_id]
+            how = "supports" if direct else "supports, through a chain of supports,"
             for attacker in rel.attackers(target_id):
                 if attacker.party == party:
-                    how = "supports" if direct else "supports, through a chain of supports,"
                     yield RULE.finding(
                         f"'{attacker.id}' attacks '{target_id}', which {how} '{own}' of the "
                         f"same party '{party}'; split what is reported from what it says, or "
