@@ -27,11 +27,10 @@ details, with examples):
 
 from __future__ import annotations
 
-import operator
 from array import array
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate, repeat
+from itertools import accumulate
 from typing import Literal
 
 from argmap.model import ArgMap
@@ -69,7 +68,7 @@ class Framework:
         self, arguments: Iterable[str] = (), attacks: Iterable[tuple[str, str]] = ()
     ) -> None:
         names = tuple(dict.fromkeys(arguments))
-        index = {name: i for i, name in enumerate(names)}
+        index = _name_positions(names)
         sources, targets = array("i"), array("i")
         for attacker, attacked in attacks:
             source, target = index.get(attacker), index.get(attacked)
@@ -82,7 +81,7 @@ class Framework:
             sources.append(source)
             targets.append(target)
         self._arguments = names
-        self._index = index
+        self._index: dict[str, int] | None = index
         self._rows = _grouped_rows(len(names), sources, targets)
         self._unique_rows: tuple[array[int], array[int]] | None = None
 
@@ -99,8 +98,8 @@ class Framework:
         Indices count from ``base``: 0, or 1 as in ICCMA 2023 files.
         """
         names = tuple(arguments)
-        index = {name: i for i, name in enumerate(names)}
-        if len(index) != len(names):
+        if len(set(names)) != len(names):
+            index = _name_positions(names)
             duplicate = next(n for i, n in enumerate(names) if index[n] != i)
             raise ValueError(f"argument {duplicate!r} is named twice")
         if len(sources) != len(targets):
@@ -113,7 +112,7 @@ class Framework:
                 raise ValueError(f"attack index {bad} is outside {base}..{last}")
         framework = cls.__new__(cls)
         framework._arguments = names
-        framework._index = index
+        framework._index = None  # built when a name is first looked up
         framework._rows = _grouped_rows(size, sources, targets, base)
         framework._unique_rows = None
         return framework
@@ -143,11 +142,17 @@ class Framework:
 
     def index(self, argument: str) -> int:
         """The position of ``argument`` (``KeyError`` if it is not in the framework)."""
-        return self._index[argument]
+        return self._positions()[argument]
+
+    def _positions(self) -> dict[str, int]:
+        """Name -> position, built on first use (a solver reading indices never needs it)."""
+        if self._index is None:
+            self._index = _name_positions(self._arguments)
+        return self._index
 
     def targets_of(self, argument: str) -> list[str]:
         """The arguments that ``argument`` attacks."""
-        i = self._index[argument]
+        i = self.index(argument)
         names = self._arguments
         starts, targets = self.adjacency
         return [names[t] for t in targets[starts[i] : starts[i + 1]]]
@@ -172,7 +177,7 @@ class Framework:
         return len(self._arguments)
 
     def __contains__(self, argument: object) -> bool:
-        return argument in self._index
+        return argument in self._positions()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Framework):
@@ -188,6 +193,11 @@ class Framework:
         return f"Framework({len(self)} arguments, {self.attack_count} attacks)"
 
 
+def _name_positions(names: Sequence[str]) -> dict[str, int]:
+    """Name -> position; a repeated name keeps its last."""
+    return dict(zip(names, range(len(names)), strict=True))
+
+
 def _grouped_rows(
     size: int, sources: Sequence[int], targets: Sequence[int], base: int = 0
 ) -> tuple[array[int], array[int]]:
@@ -199,15 +209,13 @@ def _grouped_rows(
     for source in sources:
         counts[source + 1] += 1
     starts = array("i", accumulate(counts))
-    fill = array("i", starts)
+    fill = starts[:]  # where each attacker's next target goes
     grouped = array("i", bytes(4 * len(sources)))
     for source, target in zip(sources, targets, strict=True):
-        grouped[fill[source]] = target
-        fill[source] += 1
-    if base:
-        starts = starts[base:]
-        grouped = array("i", map(operator.sub, grouped, repeat(base)))
-    return starts, grouped
+        place = fill[source]
+        grouped[place] = target - base
+        fill[source] = place + 1
+    return starts[base:], grouped
 
 
 def _without_repeats(starts: array[int], grouped: array[int]) -> tuple[array[int], array[int]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import textwrap
+from itertools import compress
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -24,16 +25,17 @@ def labelling(
     from argmap.analysis.semantics import labelling_of
 
     labels = labelling_of(framework, extension)
+    if len(shown) == len(labels) and shown == list(labels):
+        return labels  # every argument, in the framework's order
     return {a: labels[a] for a in shown}
 
 
 def _grouped(labels: dict[str, Label]) -> dict[str, list[str]]:
+    """The arguments of each label, sorted (numbers numerically)."""
     from argmap.analysis.semantics import LABELS, sorted_arguments
 
-    groups: dict[str, list[str]] = {label: [] for label in LABELS}
-    for argument, label in labels.items():
-        groups[label].append(argument)
-    return {label: sorted_arguments(arguments) for label, arguments in groups.items()}
+    names, values = list(labels), list(labels.values())
+    return {label: sorted_arguments(compress(names, map(label.__eq__, values))) for label in LABELS}
 
 
 def as_json(labellings: list[dict[str, Label]], semantics: str) -> str:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import operator
 from array import array
 from collections.abc import Iterable, Mapping
-from itertools import islice
+from itertools import compress, islice
 from typing import Literal, TypedDict
 
 from argmap.analysis.asp import SolverTimeout, SolverUnavailable
@@ -87,13 +87,11 @@ def _grounded_codes(framework: Framework) -> bytearray:
         codes[argument] = _IN
     while worklist:
         accepted = worklist.pop()
-        for k in range(starts[accepted], starts[accepted + 1]):
-            defeated = targets[k]
+        for defeated in targets[starts[accepted] : starts[accepted + 1]]:
             if codes[defeated] != _UNDEC:
                 continue
             codes[defeated] = _OUT
-            for j in range(starts[defeated], starts[defeated + 1]):
-                target = targets[j]
+            for target in targets[starts[defeated] : starts[defeated + 1]]:
                 if codes[target] == _UNDEC:
                     live_attackers[target] -= 1
                     if live_attackers[target] == 0:
@@ -104,8 +102,8 @@ def _grounded_codes(framework: Framework) -> bytearray:
 
 def grounded_extension(framework: Framework) -> frozenset[str]:
     """The grounded extension: the least complete extension (linear time)."""
-    names = framework.arguments
-    return frozenset(names[i] for i, code in enumerate(_grounded_codes(framework)) if code == _IN)
+    codes = _grounded_codes(framework)
+    return frozenset(compress(framework.arguments, map(_IN.__eq__, codes)))
 
 
 def labelling_of(framework: Framework, extension: Iterable[str]) -> dict[str, Label]:
@@ -123,7 +121,7 @@ def labelling_of(framework: Framework, extension: Iterable[str]) -> dict[str, La
 
 
 def _as_labels(framework: Framework, codes: bytearray) -> dict[str, Label]:
-    return {name: _NAMES[code] for name, code in zip(framework.arguments, codes, strict=True)}
+    return dict(zip(framework.arguments, map(_NAMES.__getitem__, codes), strict=True))
 
 
 def extensions(
@@ -174,13 +172,10 @@ def argument_order(name: str) -> tuple[int, int, str]:
 def sorted_arguments(names: Iterable[str]) -> list[str]:
     """``names`` in ``argument_order``; plain numbers (ICCMA 2023) take a faster key."""
     listed = list(names)
-    if (
-        all(map(str.isdigit, listed))
-        and all(map(str.isascii, listed))
-        and not any(len(n) > 1 and n[0] == "0" for n in listed)
-    ):
+    joined = "".join(listed)
+    if all(listed) and joined.isascii() and joined.isdigit():  # every name a plain number
         numbers = list(map(int, listed))
-        if all(map(operator.le, numbers, islice(numbers, 1, None))):
+        if all(map(operator.lt, numbers, islice(numbers, 1, None))):
             return listed  # already in order, as a framework read from ICCMA 2023 is
         return [name for _, name in sorted(zip(numbers, listed, strict=True))]
     return sorted(listed, key=argument_order)

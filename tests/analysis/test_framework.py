@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 
 from argmap.analysis.framework import Framework, from_map
@@ -42,6 +44,18 @@ def test_from_indices_checks_names_and_ranges() -> None:
         Framework.from_indices(["x", "y"], [0], [2])
     with pytest.raises(ValueError, match="'x' is named twice"):
         Framework.from_indices(["x", "x"], [], [])
+    with pytest.raises(ValueError, match="'y' is named twice"):
+        Framework.from_indices(["y", "x", "y"], [], [])
+
+
+def test_from_indices_counts_from_the_base_and_looks_names_up() -> None:
+    framework = Framework.from_indices(["x", "y", "z"], [3, 1, 3, 2], [1, 3, 2, 3], base=1)
+    assert list(framework.attacks()) == [("x", "z"), ("y", "z"), ("z", "x"), ("z", "y")]
+    assert framework.attack_rows == (array("i", [0, 1, 2, 4]), array("i", [2, 2, 0, 1]))
+    assert framework.index("z") == 2 and "y" in framework and "w" not in framework
+    assert framework.targets_of("z") == ["x", "y"]
+    with pytest.raises(ValueError, match=r"outside 1\.\.3"):
+        Framework.from_indices(["x", "y", "z"], [0], [1], base=1)
 
 
 # --- maps as frameworks ------------------------------------------------------------------------

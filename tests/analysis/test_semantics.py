@@ -13,10 +13,12 @@ from hypothesis import strategies as st
 from argmap.analysis.framework import Framework
 from argmap.analysis.semantics import (
     SolverTimeout,
+    argument_order,
     extensions,
     grounded_extension,
     labelling,
     labelling_of,
+    sorted_arguments,
 )
 from tests.conftest import MapWriter
 
@@ -174,6 +176,25 @@ def test_labelling_of_an_extension() -> None:
     framework = af("abcd", ["ab", "bc", "cd", "da"])
     assert labelling_of(framework, {"a", "c"}) == {"a": "in", "b": "out", "c": "in", "d": "out"}
     assert labelling_of(framework, set()) == dict.fromkeys("abcd", "undec")
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["1", "2", "10"], ["1", "2", "10"]),
+        (["10", "2", "1"], ["1", "2", "10"]),
+        (["1", "01", "2"], ["01", "1", "2"]),  # the same number: by name
+        (["01", "2"], ["01", "2"]),
+        (["2", "", "1"], ["1", "2", ""]),  # an empty name is not a number
+        (["b", "2", "a", "1"], ["1", "2", "a", "b"]),
+        (["\u00b2", "1"], ["1", "\u00b2"]),  # a digit, but not an ASCII number
+    ],
+)
+def test_sorted_arguments_puts_numbers_first_in_numeric_order(
+    names: list[str], expected: list[str]
+) -> None:
+    assert sorted_arguments(names) == expected
+    assert sorted_arguments(names) == sorted(names, key=argument_order)
 
 
 def test_unknown_semantics_names_the_allowed_ones() -> None:
