@@ -25,7 +25,7 @@ Use, for instance, `#D55E00` (vermillion) and `#0072B2` (blue).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
@@ -36,36 +36,67 @@ RULE = Rule("AM210", "party-colours", "warning", __doc__ or "")
 TOO_CLOSE = 10.0
 """CIEDE2000 difference below which two box colours are hard to tell apart."""
 DEFICIENCIES = (("deutan", "deuteranopia"), ("protan", "protanopia"), ("tritan", "tritanopia"))
+VIEWERS: dict[str | None, str] = {None: "everyone", **dict(DEFICIENCIES)}
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+Alike = tuple[str | None, float]
+"""Who sees two colours alike (a deficiency's filter, or None for everyone) and their
+colour difference as those readers see it."""
+
+PALETTE_ALIKE: Mapping[frozenset[str], Alike] = {
+    frozenset({"#009E73", "#44AA99"}): (None, 9.643),
+    frozenset({"#44AA99", "#56B4E9"}): ("tritan", 5.886),
+    frozenset({"#44AA99", "#999999"}): ("deutan", 3.284),
+    frozenset({"#44AA99", "#CC79A7"}): ("deutan", 4.002),
+    frozenset({"#999999", "#CC79A7"}): ("deutan", 6.930),
+    frozenset({"#CC79A7", "#E69F00"}): ("tritan", 7.935),
+    frozenset({"#DDCC77", "#F0E442"}): ("deutan", 9.587),
+}
+"""``alike`` of every pair of colours of ``argmap.draw.palette`` that some readers see
+alike, computed once: a map that keeps to the palettes (as the shipped one does) is
+checked without loading colour science, about 50 ms of every lint. The test of this
+rule computes the table again for every pair of the palettes."""
 
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     declared = [p for p in ctx.amap.party_by_id.values() if p.color and _HEX.match(p.color)]
     if len(declared) < 2:
         return
-    from coloraide import Color  # only this rule needs colour science
+    from argmap.draw.palette import OKABE_ITO, PARTY_PALETTE
 
-    from argmap.draw.palette import PARTY_PALETTE
-
-    views: dict[str | None, list[Color]] = {None: [Color(p.color or "") for p in declared]}
-    for filter_name, _ in DEFICIENCIES:
-        views[filter_name] = [c.filter(filter_name) for c in views[None]]
-    names: dict[str | None, str] = {None: "everyone"}
-    names.update(DEFICIENCIES)
-    used = {p.color.upper() for p in declared if p.color}
-    spare = [c for c in PARTY_PALETTE if c not in used]
+    colours = [(p.color or "").upper() for p in declared]
+    palette = {*OKABE_ITO.values(), *PARTY_PALETTE}
+    compare = _from_palette if palette.issuperset(colours) else alike
+    spare = [c for c in PARTY_PALETTE if c not in colours]
     for i, first in enumerate(declared):
         for j in range(i + 1, len(declared)):
             second = declared[j]
-            for key, colours in views.items():
-                difference = colours[i].delta_e(colours[j], method="2000")
-                if difference < TOO_CLOSE:
-                    hint = f"; try {spare[0]}" if spare else ""
-                    yield RULE.finding(
-                        f"parties '{first.id}' ({first.color}) and '{second.id}' "
-                        f"({second.color}) look alike to readers with {names[key]} "
-                        f"(colour difference {difference:.1f}, under {TOO_CLOSE:g}): give "
-                        f"'{second.id}' another colour{hint}",
-                        second.span,
-                    )
-                    break
+            found = compare(colours[i], colours[j])
+            if found is None:
+                continue
+            viewer, difference = found
+            hint = f"; try {spare[0]}" if spare else ""
+            yield RULE.finding(
+                f"parties '{first.id}' ({first.color}) and '{second.id}' "
+                f"({second.color}) look alike to readers with {VIEWERS[viewer]} "
+                f"(colour difference {difference:.1f}, under {TOO_CLOSE:g}): give "
+                f"'{second.id}' another colour{hint}",
+                second.span,
+            )
+
+
+def alike(first: str, second: str) -> Alike | None:
+    """Who first sees two ``#RRGGBB`` colours alike (everyone, then each deficiency)."""
+    from coloraide import Color  # colour science, loaded only for colours off the palettes
+
+    one, other = Color(first), Color(second)
+    for viewer in VIEWERS:
+        seen = (one, other) if viewer is None else (one.filter(viewer), other.filter(viewer))
+        difference = seen[0].delta_e(seen[1], method="2000")
+        if difference < TOO_CLOSE:
+            return viewer, difference
+    return None
+
+
+def _from_palette(first: str, second: str) -> Alike | None:
+    return PALETTE_ALIKE.get(frozenset({first, second}))

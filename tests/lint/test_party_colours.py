@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
+import pytest
+
+from argmap.draw.palette import OKABE_ITO, PARTY_PALETTE
+from argmap.lint import party_colours
+from argmap.lint.party_colours import PALETTE_ALIKE
+
 from .conftest import LintMap
 
 
@@ -60,3 +68,35 @@ claims:
         select=["party-colours"],
     )
     assert len(linted.of("AM210")) == 1
+
+
+def test_the_palette_table_is_what_colour_science_finds() -> None:
+    """A map that keeps to the palettes is checked from the table: it must say, pair by
+    pair, what the colour science says."""
+    colours = sorted({*OKABE_ITO.values(), *PARTY_PALETTE})
+    computed = {
+        frozenset(pair): found
+        for pair in combinations(colours, 2)
+        if (found := party_colours.alike(*pair)) is not None
+    }
+    assert computed.keys() == PALETTE_ALIKE.keys()
+    for pair, (viewer, difference) in computed.items():
+        assert PALETTE_ALIKE[pair][0] == viewer
+        assert PALETTE_ALIKE[pair][1] == pytest.approx(difference, abs=0.001)
+
+
+def test_palette_colours_that_look_alike_are_reported_from_the_table(lint_map: LintMap) -> None:
+    linted = lint_map(
+        {
+            "a.yaml": """\
+parties:
+  p: {name: P, color: "#cc79a7"}
+  q: {name: Q, color: "#E69F00"}
+claims:
+  - {id: a, party: p, text: A.}
+"""
+        },
+        select=["AM210"],
+    )
+    (finding,) = linted.of("AM210")
+    assert "look alike to readers with tritanopia (colour difference 7.9" in finding.message
