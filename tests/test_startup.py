@@ -27,6 +27,7 @@ HEAVY = (
     "numpy",
     "scipy",
     "termcolor",  # only when colour is on
+    "coloraide",  # only for party colours off the palettes (AM210)
 )
 
 # Runs argmap's entry point as the console script does, then names the heavy modules
