@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from json.encoder import encode_basestring
 from typing import Any
 
@@ -97,35 +98,45 @@ _SCALARS: dict[type, Callable[[Any], str]] = {
 """The text of each scalar type, as ``json.dumps`` writes it (exact types only)."""
 
 
+class Texts:
+    """A member's array whose elements come as JSON text, each as ``indented(element, 2)``
+    writes it: for a writer that knows the shape of its records and writes them itself."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: Iterable[str]) -> None:
+        self.items = items
+
+
 def document(members: Iterable[tuple[str, Any]]) -> Iterator[str]:
     """A top-level object written as it goes, ``indent=2``, with a final line break.
 
     Each member is ``(key, value)``; a value that is an iterator (not a list) is
-    written as a JSON array, one element at a time, so it is never held whole.
+    written as a JSON array, one element at a time, so it is never held whole, and
+    so is a ``Texts`` (its elements already written).
     """
     yield "{"
     first = True
     for key, value in members:
         yield ("\n  " if first else ",\n  ") + _key(key) + ": "
         first = False
-        if isinstance(value, Iterator):
-            yield from _array(value)
+        if isinstance(value, Texts):
+            yield from _array(value.items)
+        elif isinstance(value, Iterator):
+            yield from _array(indented(item, 2) for item in value)
         else:
             yield indented(value, 1)
     yield "\n}\n" if not first else "}\n"
 
 
-def _array(items: Iterator[Any]) -> Iterator[str]:
-    """A JSON array nested one deep, written an element at a time (in batches)."""
-    batch: list[str] = []
-    empty = True
-    for item in items:
-        batch.append(indented(item, 2))
-        if len(batch) == 512:
-            yield ("[\n    " if empty else ",\n    ") + ",\n    ".join(batch)
-            batch.clear()
-            empty = False
-    if batch:
-        yield ("[\n    " if empty else ",\n    ") + ",\n    ".join(batch)
-        empty = False
-    yield "[]" if empty else "\n  ]"
+def _array(texts: Iterable[str]) -> Iterator[str]:
+    """A JSON array nested one deep, from its elements' texts (joined 512 at a time)."""
+    remaining = iter(texts)
+    batch = list(islice(remaining, 512))
+    if not batch:
+        yield "[]"
+        return
+    yield "[\n    " + ",\n    ".join(batch)
+    while batch := list(islice(remaining, 512)):
+        yield ",\n    " + ",\n    ".join(batch)
+    yield "\n  ]"

@@ -97,3 +97,27 @@ def test_argmap_fields_travel_in_an_extension(write_map: MapWriter) -> None:
 def test_the_output_is_stable(write_map: MapWriter) -> None:
     amap = load(write_map({"a.yaml": MAP}))
     assert "".join(generate_aif(amap)) == "".join(generate_aif(amap))
+
+
+TRICKY = """\
+parties:
+  pro: {name: "Prosecution \\"A\\""}
+sources:
+  book: {title: Book}
+claims:
+  - id: said
+    party: pro
+    text: "Two lines,\\nquoted \\"words\\", a tab\\t, a backslash \\\\, \\u00e9\\u2014\\U0001F600"
+    note: "ü"
+    cite: [{source: book, quote: "\\"Never\\", he said", by: pro}]
+  - id: empty
+    party: ghost
+    text: ""
+    rebuts: said
+"""
+
+
+def test_the_text_is_what_json_dumps_writes(write_map: MapWriter) -> None:
+    for claims in (MAP, TRICKY):
+        text = "".join(generate_aif(load(write_map({"a.yaml": claims}))))
+        assert text == json.dumps(json.loads(text), indent=2, ensure_ascii=False) + "\n"

@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from json.encoder import encode_basestring
 from typing import Any
 
 from argmap.formats.aif import AIF
-from argmap.formats.jsontext import document
+from argmap.formats.jsontext import Texts, document, indented
 from argmap.formats.links import links
 from argmap.model import ArgMap, Citation, Claim, Party, Source
 from argmap.relations import Relations, relations_of
@@ -42,37 +43,37 @@ class _Walk:
         self.relations: Relations = relations_of(amap)
         self.parties = _participants(amap)
         self.claims = list(amap.claim_by_id.values())
-        self.number = {claim.id: index for index, claim in enumerate(self.claims, start=1)}
+        self.i_nodes = {claim.id: str(index) for index, claim in enumerate(self.claims, start=1)}
         self.undercut = set(self.relations.undercut_relations())
         self._scheme_count = -1  # known after a walk of the schemes
 
     def i_node(self, claim_id: str) -> str:
-        return str(self.number[claim_id])
+        return self.i_nodes[claim_id]
 
-    def nodes(self) -> Iterator[dict[str, Any]]:
+    def nodes(self) -> Iterator[str]:
+        """Each node's JSON text."""
         for node_id, node_type, text, extension, _ in self.walk():
-            node: dict[str, Any] = {"nodeID": node_id, "text": text, "type": node_type}
-            if extension is not None:
-                node[AIF.EXTENSION] = extension
-            yield node
+            yield _node_text(node_id, node_type, text, extension)
 
-    def edges(self) -> Iterator[dict[str, Any]]:
+    def edges(self) -> Iterator[str]:
+        """Each edge's JSON text."""
         for number, (source, target) in enumerate(self.walk_edges(), start=1):
-            yield {"edgeID": str(number), "fromID": source, "toID": target, "formEdgeID": None}
+            yield _edge_text(number, source, target)
 
-    def locutions(self) -> Iterator[dict[str, Any]]:
-        """A locution per L-node, numbered as ``walk`` numbers them (without walking it)."""
+    def locutions(self) -> Iterator[str]:
+        """A locution per L-node (JSON text), numbered as ``walk`` numbers them (without
+        walking it)."""
         count = len(self.claims)
         for number, claim in enumerate(self.claims):
             person = self.parties[claim.party]["participantID"]
-            yield {"nodeID": str(count + 2 * number + 1), "personID": person}
+            yield _locution_text(count + 2 * number + 1, person)
         if self._scheme_count < 0:
             for _ in self._scheme_walk(3 * count):
                 pass
         count = 3 * count + self._scheme_count
         for number, (_, cite) in enumerate(self._quotes(), start=1):
             person = self.parties[cite.by or ""]["participantID"]
-            yield {"nodeID": str(count + number), "personID": person}
+            yield _locution_text(count + number, person)
 
     def walk(self) -> Iterator[Node]:
         """Every node in order."""
@@ -137,13 +138,42 @@ class _Walk:
                     yield claim, cite
 
 
+# The texts of nodes, edges and locutions, byte for byte what ``indented(record, 2)``
+# writes (a test compares them): their ids are numbers written as strings, their types
+# plain words, so only a node's text and extension need escaping.
+
+
+def _node_text(node_id: str, node_type: str, text: str, extension: dict[str, Any] | None) -> str:
+    head = (
+        f'{{\n      "nodeID": "{node_id}",\n      "text": {encode_basestring(text)},'
+        f'\n      "type": "{node_type}"'
+    )
+    if extension is None:
+        return head + "\n    }"
+    return f"{head},\n      {_EXTENSION_KEY}: {indented(extension, 3)}\n    }}"
+
+
+_EXTENSION_KEY = encode_basestring(AIF.EXTENSION)
+
+
+def _edge_text(number: int, source: str, target: str) -> str:
+    return (
+        f'{{\n      "edgeID": "{number}",\n      "fromID": "{source}",'
+        f'\n      "toID": "{target}",\n      "formEdgeID": null\n    }}'
+    )
+
+
+def _locution_text(node: int, person: int) -> str:
+    return f'{{\n      "nodeID": "{node}",\n      "personID": {person}\n    }}'
+
+
 def generate_aif(amap: ArgMap) -> Iterator[str]:
     """The map as AIF JSON text, a part at a time (see the module documentation)."""
     walk = _Walk(amap)
     members = (
-        ("nodes", walk.nodes()),
-        ("edges", walk.edges()),
-        ("locutions", walk.locutions()),
+        ("nodes", Texts(walk.nodes())),
+        ("edges", Texts(walk.edges())),
+        ("locutions", Texts(walk.locutions())),
         ("participants", list(walk.parties.values())),
         (AIF.EXTENSION, _map_extension(amap)),
     )
