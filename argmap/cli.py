@@ -12,6 +12,7 @@ import importlib
 import signal
 import sys
 from collections.abc import Sequence
+from contextlib import AbstractContextManager, nullcontext
 
 from argmap import __version__, startup
 from argmap.commands.errors import (
@@ -43,6 +44,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("argmap.commands.serve", "a live preview in the browser, redrawn as files change"),
     "lsp": ("argmap.commands.lsp", "the language server for editors (LSP over stdio)"),
 }
+
+
+LONG_RUNNING = frozenset({"serve", "lsp"})
+"""Commands that run until stopped: the cycle collector stays on for them."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -98,7 +103,8 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
         module = importlib.import_module(COMMANDS[args.command][0])
-        result: int = module.run(args)
+        with _one_shot(args.command):
+            result: int = module.run(args)
         sys.stdout.flush()
         return result
     except SystemExit as exc:
@@ -111,6 +117,20 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_OK
     except Exception as exc:
         return _report_error(exc)
+
+
+def _one_shot(command: str) -> AbstractContextManager[None]:
+    """The cycle collector paused for a command that ends, as for loading (gc_pause.py).
+
+    A command builds indexes and pages over a map of millions of acyclic objects, and
+    every collection would walk them again: at 10^6 claims that made ``stats`` a third
+    slower. What the command drops is still freed by reference counting.
+    """
+    if command in LONG_RUNNING:
+        return nullcontext()
+    from argmap.gc_pause import cyclic_gc_paused
+
+    return cyclic_gc_paused()
 
 
 def _devnull_stdout() -> None:
