@@ -27,7 +27,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.model import ArgMap, Claim
+from argmap.model import ArgMap, Claim, Ref
 
 RelationKind = Literal["supports", "rebuts"]
 """The kinds of relation between two claims."""
@@ -106,23 +106,24 @@ class Relations:
         supporters: dict[str, list[Claim]] = {}
         supported: dict[str, list[str]] = {}
         rebutters: dict[str, list[Claim]] = {}
-        # One loop per kind, in claim order: a pair's first relation wins (supports are
-        # written before rebuts within a claim). This runs for every ref of every map.
         for claim in claims.values():
             source = claim.id
-            for ref in claim.supports:
-                edge = (source, ref.target)
-                if edge in kinds or ref.target == source or ref.target not in claims:
-                    continue
-                kinds[edge] = "supports"
-                supporters.setdefault(ref.target, []).append(claim)
-                supported.setdefault(source, []).append(ref.target)
-            for ref in claim.rebuts:
-                edge = (source, ref.target)
-                if edge in kinds or ref.target == source or ref.target not in claims:
-                    continue
-                kinds[edge] = "rebuts"
-                rebutters.setdefault(ref.target, []).append(claim)
+            # A pair keeps its first relation, in claim order (a claim's supports first).
+            written: tuple[tuple[RelationKind, tuple[Ref, ...]], ...] = (
+                ("supports", claim.supports),
+                ("rebuts", claim.rebuts),
+            )
+            for kind, refs in written:
+                for ref in refs:
+                    target = ref.target
+                    if target == source or target not in claims or (source, target) in kinds:
+                        continue
+                    kinds[source, target] = kind
+                    if kind == "supports":
+                        supporters.setdefault(target, []).append(claim)
+                        supported.setdefault(source, []).append(target)
+                    else:
+                        rebutters.setdefault(target, []).append(claim)
         undercutters: dict[Edge, list[Claim]] = {}
         undercutting: dict[str, dict[str, Claim]] = {}
         attackers: dict[str, dict[str, Claim]] = {}
