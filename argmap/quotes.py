@@ -191,20 +191,18 @@ class QuoteIndex:
         return _remembered(self._found, needles, self._search)
 
     def _search(self, needles: list[str]) -> list[bool]:
-        """Whether each normalised quote occurs in the text (``contains_all``'s pass)."""
+        """Whether each normalised quote occurs in the text (``contains_all``'s pass;
+        ``_remembered`` asks each needle once)."""
         text = self.text
         if len(text) <= SMALL_TEXT or len(needles) <= FEW_QUOTES:
             return [needle in text for needle in needles]
         anchors = [_anchor(needle) for needle in needles]
         places = self._places({key for key, _ in filter(None, anchors)})
         startswith = text.startswith
-        short: dict[str, bool] = {}
         found: list[bool] = []
         for needle, anchor in zip(needles, anchors, strict=True):
             if anchor is None:  # no inner token: a quote of a word or two, searched
-                if needle not in short:  # in the whole text, once for each such quote
-                    short[needle] = needle in text
-                found.append(short[needle])
+                found.append(needle in text)  # in the whole text (each needle comes once)
                 continue
             key, offset = anchor
             at = places.get(key, [])  # ascending; a quote cannot start before the text

@@ -35,8 +35,13 @@ RULE = Rule("AM210", "party-colours", "warning", __doc__ or "")
 
 TOO_CLOSE = 10.0
 """CIEDE2000 difference below which two box colours are hard to tell apart."""
-DEFICIENCIES = (("deutan", "deuteranopia"), ("protan", "protanopia"), ("tritan", "tritanopia"))
-VIEWERS: dict[str | None, str] = {None: "everyone", **dict(DEFICIENCIES)}
+VIEWERS: dict[str | None, str] = {
+    None: "everyone",
+    "deutan": "deuteranopia",
+    "protan": "protanopia",
+    "tritan": "tritanopia",
+}
+"""Who may see two colours alike: everyone, then each deficiency (coloraide's filter)."""
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 Alike = tuple[str | None, float]

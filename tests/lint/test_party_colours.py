@@ -54,19 +54,21 @@ claims:
     assert linted.findings == []
 
 
-def test_colours_alike_for_everyone_are_reported_too(lint_map: LintMap) -> None:
-    linted = lint_map(
-        {
-            "a.yaml": """\
+def two_parties(first: str, second: str) -> dict[str, str]:
+    """A map of two parties coloured ``first`` and ``second``."""
+    return {
+        "a.yaml": f"""\
 parties:
-  p: {name: P, color: "#1565C0"}
-  q: {name: Q, color: "#1565C1"}
+  p: {{name: P, color: "{first}"}}
+  q: {{name: Q, color: "{second}"}}
 claims:
-  - {id: a, party: p, text: A.}
+  - {{id: a, party: p, text: A.}}
 """
-        },
-        select=["party-colours"],
-    )
+    }
+
+
+def test_colours_alike_for_everyone_are_reported_too(lint_map: LintMap) -> None:
+    linted = lint_map(two_parties("#1565C0", "#1565C1"), select=["party-colours"])
     assert len(linted.of("AM210")) == 1
 
 
@@ -86,17 +88,6 @@ def test_the_palette_table_is_what_colour_science_finds() -> None:
 
 
 def test_palette_colours_that_look_alike_are_reported_from_the_table(lint_map: LintMap) -> None:
-    linted = lint_map(
-        {
-            "a.yaml": """\
-parties:
-  p: {name: P, color: "#cc79a7"}
-  q: {name: Q, color: "#E69F00"}
-claims:
-  - {id: a, party: p, text: A.}
-"""
-        },
-        select=["AM210"],
-    )
+    linted = lint_map(two_parties("#cc79a7", "#E69F00"), select=["AM210"])
     (finding,) = linted.of("AM210")
     assert "look alike to readers with tritanopia (colour difference 7.9" in finding.message
