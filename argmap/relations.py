@@ -23,11 +23,11 @@ Building the index is linear in the map; it is built once per map object.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, TypeVar
 
-from argmap.model import ArgMap, Claim, Ref
+from argmap.model import ArgMap, Claim
 
 RelationKind = Literal["supports", "rebuts"]
 """The kinds of relation between two claims."""
@@ -100,39 +100,34 @@ class Relations:
         # The map's records, not the map: the map keeps this index (relations_of), and a
         # reference back would make a cycle that only the cyclic collector frees.
         self._claims = amap.claims
-        self._by_id = amap.claim_by_id
-        claims = amap.claim_by_id
+        self._by_id = claims = amap.claim_by_id
         kinds: dict[Edge, RelationKind] = {}
         supporters: dict[str, list[Claim]] = {}
         supported: dict[str, list[str]] = {}
         rebutters: dict[str, list[Claim]] = {}
+        undercutting_claims: list[Claim] = []
         for claim in claims.values():
             source = claim.id
             # A pair keeps its first relation, in claim order (a claim's supports first).
-            written: tuple[tuple[RelationKind, tuple[Ref, ...]], ...] = (
-                ("supports", claim.supports),
-                ("rebuts", claim.rebuts),
-            )
-            for kind, refs in written:
-                for ref in refs:
-                    target = ref.target
-                    if target == source or target not in claims or (source, target) in kinds:
-                        continue
-                    kinds[source, target] = kind
-                    if kind == "supports":
-                        supporters.setdefault(target, []).append(claim)
-                        supported.setdefault(source, []).append(target)
-                    else:
-                        rebutters.setdefault(target, []).append(claim)
+            for ref in claim.supports:
+                target = ref.target
+                if (edge := (source, target)) in kinds or target == source or target not in claims:
+                    continue
+                kinds[edge] = "supports"
+                supporters.setdefault(target, []).append(claim)
+                supported.setdefault(source, []).append(target)
+            for ref in claim.rebuts:
+                target = ref.target
+                if (edge := (source, target)) in kinds or target == source or target not in claims:
+                    continue
+                kinds[edge] = "rebuts"
+                rebutters.setdefault(target, []).append(claim)
+            if claim.undercuts:
+                undercutting_claims.append(claim)
+        # Undercuts last: the relation an undercut names may be written by a later claim.
         undercutters: dict[Edge, list[Claim]] = {}
         undercutting: dict[str, dict[str, Claim]] = {}
-        attackers: dict[str, dict[str, Claim]] = {}
-        for claim in claims.values():
-            if not claim.rebuts and not claim.undercuts:
-                continue
-            for ref in claim.rebuts:
-                if kinds.get((claim.id, ref.target)) == "rebuts":
-                    attackers.setdefault(ref.target, {}).setdefault(claim.id, claim)
+        for claim in undercutting_claims:
             for undercut in claim.undercuts:
                 edge = (undercut.source, undercut.target)
                 if edge not in kinds or claim.id in edge:
@@ -140,16 +135,17 @@ class Relations:
                 found = undercutters.setdefault(edge, [])
                 if claim not in found:
                     found.append(claim)
-                attackers.setdefault(undercut.target, {}).setdefault(claim.id, claim)
                 undercutting.setdefault(undercut.target, {}).setdefault(claim.id, claim)
         self._kinds = kinds
         # Kept as tuples, so that each lookup hands out the index's own (immutable) value.
-        self._supporters = {t: tuple(found) for t, found in supporters.items()}
-        self._supported = {s: tuple(found) for s, found in supported.items()}
-        self._rebutters = {t: tuple(found) for t, found in rebutters.items()}
+        self._supporters = _frozen(supporters)
+        self._supported = _frozen(supported)
+        self._rebutters = _frozen(rebutters)
         self._undercutters = undercutters
-        self._attackers = {target: tuple(found.values()) for target, found in attackers.items()}
         self._undercutting = {t: tuple(found.values()) for t, found in undercutting.items()}
+        # A claim's attackers are its rebutters (each once: a pair has one relation) and
+        # the claims undercutting a relation to it, merged in map order.
+        self._attackers = self._rebutters | _merged(self._rebutters, self._undercutting, claims)
         self._statuses: dict[str, Status] = {}
         self._linked: frozenset[str] | None = None
 
@@ -214,6 +210,10 @@ class Relations:
         order."""
         return self._undercutting.get(claim_id, ())
 
+    def attacked(self) -> Mapping[str, tuple[Claim, ...]]:
+        """Each claim that has attackers -> :meth:`attackers` (read only)."""
+        return self._attackers
+
     def attackers(self, claim_id: str) -> tuple[Claim, ...]:
         """Claims that rebut ``claim_id`` or undercut a relation ending at it, each once."""
         return self._attackers.get(claim_id, ())
@@ -250,6 +250,27 @@ class Relations:
     def unanswered_ids(self) -> frozenset[str]:
         """The ids of :meth:`unanswered`."""
         return frozenset(claim.id for claim in self.unanswered())
+
+
+Item = TypeVar("Item")
+
+
+def _frozen(index: dict[str, list[Item]]) -> dict[str, tuple[Item, ...]]:
+    """Each list made a tuple (at C speed)."""
+    return dict(zip(index, map(tuple, index.values()), strict=True))
+
+
+def _merged(
+    first: dict[str, tuple[Claim, ...]], then: dict[str, tuple[Claim, ...]], claims: Iterable[str]
+) -> dict[str, tuple[Claim, ...]]:
+    """For each key of ``then``: the claims of both, each once (by id), in map order."""
+    unique = {key: {c.id: c for c in (*first.get(key, ()), *found)} for key, found in then.items()}
+    involved = {claim_id for found in unique.values() for claim_id in found}
+    order = {claim_id: i for i, claim_id in enumerate(claims) if claim_id in involved}
+    return {
+        key: tuple(found[claim_id] for claim_id in sorted(found, key=order.__getitem__))
+        for key, found in unique.items()
+    }
 
 
 _CACHE = "_argmap_relations"

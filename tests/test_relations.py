@@ -147,8 +147,11 @@ def test_attackers_and_answers_match_their_definition(amap: ArgMap) -> None:
             )
         }
         attackers = [c.id for c in rel.attackers(target.id)]
-        assert len(attackers) == len(set(attackers))
-        assert set(attackers) == expected
+        assert attackers == [c.id for c in amap.claims if c.id in expected]  # each once, in order
+        supporters = [c.id for c in amap.claims if first.get((c.id, target.id)) == "supports"]
+        assert [c.id for c in rel.supporters(target.id)] == supporters
+        rebutters = [c.id for c in amap.claims if first.get((c.id, target.id)) == "rebuts"]
+        assert [c.id for c in rel.rebutters(target.id)] == rebutters
         answers = {c.id for c in rel.answers(target)}
         assert answers == {a for a in expected if may_answer(target, amap.claim_by_id[a])}
         status = rel.status(target)

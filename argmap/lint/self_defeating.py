@@ -51,20 +51,20 @@ so a hostile map of many parties and long chains costs bounded time."""
 
 def check(ctx: LintContext) -> Iterator[Finding]:
     rel = ctx.relations
-    claims = ctx.amap.claim_by_id
-    by_party: dict[str, list[Claim]] = {}
-    for claim in claims.values():
-        by_party.setdefault(claim.party, []).append(claim)
     # party -> the claims it attacks that support something (only those can be relied on)
     attacked: dict[str, dict[str, None]] = {}
-    for target in claims:
+    for target, attackers in rel.attacked().items():
         if rel.supported(target):
-            for attacker in rel.attackers(target):
+            for attacker in attackers:
                 if attacker.party:
                     attacked.setdefault(attacker.party, {})[target] = None
+    by_party: dict[str, list[Claim]] = {party: [] for party in attacked}
+    for claim in ctx.amap.claim_by_id.values():
+        if claim.party in by_party:
+            by_party[claim.party].append(claim)
     budget = [MAX_STEPS]
     for party in sorted(attacked):
-        relied = _relied_on(rel, by_party.get(party, []), budget)
+        relied = _relied_on(rel, by_party[party], budget)
         for target_id in attacked[party]:
             if target_id not in relied:
                 continue
@@ -89,8 +89,9 @@ def _relied_on(rel: Relations, own: list[Claim], budget: list[int]) -> dict[str,
     ``budget[0]`` steps (which it lowers)."""
     found: dict[str, tuple[str, bool]] = {}
     queue: deque[str] = deque()
+    supporters_of = rel.supporters
     for claim in own:
-        for supporter in rel.supporters(claim.id):
+        for supporter in supporters_of(claim.id):
             if supporter.id not in found:
                 found[supporter.id] = (claim.id, True)
                 queue.append(supporter.id)
@@ -98,7 +99,7 @@ def _relied_on(rel: Relations, own: list[Claim], budget: list[int]) -> dict[str,
     while queue and steps < budget[0]:
         claim_id = queue.popleft()
         reached = found[claim_id][0]
-        for supporter in rel.supporters(claim_id):
+        for supporter in supporters_of(claim_id):
             steps += 1
             if supporter.id not in found:
                 found[supporter.id] = (reached, False)
