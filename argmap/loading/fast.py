@@ -45,7 +45,6 @@ from argmap.loading.fields import (
     ValueType,
     date_problem,
     is_kind,
-    is_text,
     make_citation,
     make_claim,
     undercut_parts,
@@ -201,7 +200,8 @@ class _FileReader:
             value_event = next_event()
             values[key] = read(value_event)
             if key in SPANNED:
-                values[key + "_span"] = self._span(value_event)
+                at: Any = value_event.start_mark  # self._span, inlined
+                values[key + "_span"] = Span(self.path, at.line + 1, at.column + 1)
         if "id" not in values or "text" not in values:
             raise _GiveUp
         return values, mark.line + 1, mark.column + 1
@@ -210,7 +210,7 @@ class _FileReader:
 
     def _read_text(self, event: Any) -> str:
         value = self._string(event)
-        if not is_text(value):
+        if not value or value.isspace():  # fields.is_text of a string, without the call
             raise _GiveUp  # blank
         return value
 
@@ -243,6 +243,8 @@ class _FileReader:
         return items
 
     def _read_refs(self, event: Any) -> tuple[Ref, ...]:
+        if type(event) is _Scalar:  # one id, as most claims write it: no list to build
+            return (Ref(self._read_id(event), self._span(event)),)
         return tuple(Ref(self._read_id(item), self._span(item)) for item in self._items(event))
 
     def _read_undercuts(self, event: Any) -> tuple[Undercut, ...]:
@@ -273,16 +275,20 @@ class _FileReader:
     def _read_citation(self, event: Any) -> Citation:
         self._start(event, _MappingStart)
         values: dict[str, Any] = {}
-        seen: set[str] = set()
-        while type(event := self.event()) is not _MappingEnd:
-            key = self._key(event, seen)
-            read = self.citation_fields.get(key)
-            if read is None:
+        fields, next_event = self.citation_fields, self.event
+        while type(event := next_event()) is not _MappingEnd:
+            # As in _read_claim: the key checked here; a null key is no field name.
+            if type(event) is not _Scalar or event.tag is not None or event.anchor is not None:
                 raise _GiveUp
-            value_event = self.event()
+            key = event.value
+            read = fields.get(key)
+            if read is None or key in values:
+                raise _GiveUp  # an unknown or repeated key
+            value_event = next_event()
             values[key] = read(value_event)
             if key in CITATION_SPANNED:
-                values[key + "_span"] = self._span(value_event)
+                at: Any = value_event.start_mark  # self._span, inlined
+                values[key + "_span"] = Span(self.path, at.line + 1, at.column + 1)
         if "source" not in values:
             raise _GiveUp
         return make_citation(values)
