@@ -23,9 +23,9 @@ Building the index is linear in the map; it is built once per map object.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import Literal
 
 from argmap.model import ArgMap, Claim
 
@@ -137,15 +137,14 @@ class Relations:
                     found.append(claim)
                 undercutting.setdefault(undercut.target, {}).setdefault(claim.id, claim)
         self._kinds = kinds
-        # Kept as tuples, so that each lookup hands out the index's own (immutable) value.
-        self._supporters = _frozen(supporters)
-        self._supported = _frozen(supported)
-        self._rebutters = _frozen(rebutters)
+        self._supporters: Mapping[str, Sequence[Claim]] = supporters
+        self._supported: Mapping[str, Sequence[str]] = supported
+        self._rebutters: Mapping[str, Sequence[Claim]] = rebutters
         self._undercutters = undercutters
         self._undercutting = {t: tuple(found.values()) for t, found in undercutting.items()}
         # A claim's attackers are its rebutters (each once: a pair has one relation) and
         # the claims undercutting a relation to it, merged in map order.
-        self._attackers = self._rebutters | _merged(self._rebutters, self._undercutting, claims)
+        self._attackers = {**rebutters, **_merged(rebutters, self._undercutting, claims)}
         self._statuses: dict[str, Status] = {}
         self._linked: frozenset[str] | None = None
 
@@ -165,15 +164,15 @@ class Relations:
         for (source, target), kind in self._kinds.items():
             yield source, target, kind
 
-    def supporters(self, claim_id: str) -> tuple[Claim, ...]:
+    def supporters(self, claim_id: str) -> Sequence[Claim]:
         """The claims that support ``claim_id``, in map order."""
         return self._supporters.get(claim_id, ())
 
-    def supported(self, claim_id: str) -> tuple[str, ...]:
+    def supported(self, claim_id: str) -> Sequence[str]:
         """The ids of the claims that ``claim_id`` supports, in the order written."""
         return self._supported.get(claim_id, ())
 
-    def rebutters(self, claim_id: str) -> tuple[Claim, ...]:
+    def rebutters(self, claim_id: str) -> Sequence[Claim]:
         """The claims that rebut ``claim_id``, in map order."""
         return self._rebutters.get(claim_id, ())
 
@@ -205,16 +204,16 @@ class Relations:
             self._linked = frozenset(ids)
         return self._linked
 
-    def undercutting(self, claim_id: str) -> tuple[Claim, ...]:
+    def undercutting(self, claim_id: str) -> Sequence[Claim]:
         """The claims that undercut some relation ending at ``claim_id``, each once, in map
         order."""
         return self._undercutting.get(claim_id, ())
 
-    def attacked(self) -> Mapping[str, tuple[Claim, ...]]:
+    def attacked(self) -> Mapping[str, Sequence[Claim]]:
         """Each claim that has attackers -> :meth:`attackers` (read only)."""
         return self._attackers
 
-    def attackers(self, claim_id: str) -> tuple[Claim, ...]:
+    def attackers(self, claim_id: str) -> Sequence[Claim]:
         """Claims that rebut ``claim_id`` or undercut a relation ending at it, each once."""
         return self._attackers.get(claim_id, ())
 
@@ -252,17 +251,11 @@ class Relations:
         return frozenset(claim.id for claim in self.unanswered())
 
 
-Item = TypeVar("Item")
-
-
-def _frozen(index: dict[str, list[Item]]) -> dict[str, tuple[Item, ...]]:
-    """Each list made a tuple (at C speed)."""
-    return dict(zip(index, map(tuple, index.values()), strict=True))
-
-
 def _merged(
-    first: dict[str, tuple[Claim, ...]], then: dict[str, tuple[Claim, ...]], claims: Iterable[str]
-) -> dict[str, tuple[Claim, ...]]:
+    first: Mapping[str, Sequence[Claim]],
+    then: Mapping[str, Sequence[Claim]],
+    claims: Iterable[str],
+) -> dict[str, Sequence[Claim]]:
     """For each key of ``then``: the claims of both, each once (by id), in map order."""
     unique = {key: {c.id: c for c in (*first.get(key, ()), *found)} for key, found in then.items()}
     involved = {claim_id for found in unique.values() for claim_id in found}
