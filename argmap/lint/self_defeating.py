@@ -32,7 +32,7 @@ Instead, let Trotsky's evidence claim report that Kamenev said it (it supports
 """
 
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from argmap.findings import Finding
 from argmap.lint.context import LintContext
@@ -64,7 +64,11 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             by_party[claim.party].append(claim)
     budget = [MAX_STEPS]
     for party in sorted(attacked):
-        relied = _relied_on(rel, by_party[party], budget)
+        # A chain from an attacked claim to an own one lies among what the attacked
+        # claims support, directly or not: the walk back is confined to those (on a big
+        # map a small part of it) and finds there what a walk over the whole map would.
+        ahead = _supported_from(rel, attacked[party], budget)
+        relied = _relied_on(rel, [c for c in by_party[party] if c.id in ahead], ahead, budget)
         for target_id in attacked[party]:
             if target_id not in relied:
                 continue
@@ -83,16 +87,35 @@ def check(ctx: LintContext) -> Iterator[Finding]:
             return
 
 
-def _relied_on(rel: Relations, own: list[Claim], budget: list[int]) -> dict[str, tuple[str, bool]]:
+def _supported_from(rel: Relations, start: Iterable[str], budget: list[int]) -> set[str]:
+    """The claims ``start`` support, directly or through a chain, and ``start`` itself,
+    found within ``budget[0]`` steps (which it lowers)."""
+    reached = set(start)
+    stack = list(reached)
+    steps = 0
+    supported = rel.supported
+    while stack and steps < budget[0]:
+        for target in supported(stack.pop()):
+            steps += 1
+            if target not in reached:
+                reached.add(target)
+                stack.append(target)
+    budget[0] -= steps
+    return reached
+
+
+def _relied_on(
+    rel: Relations, own: list[Claim], among: set[str], budget: list[int]
+) -> dict[str, tuple[str, bool]]:
     """Claim id -> (the party's own claim it supports, whether directly): a breadth-first
-    walk back along supports from the party's claims, each claim visited once, within
-    ``budget[0]`` steps (which it lowers)."""
+    walk back along supports from the party's claims, each claim of ``among`` visited
+    once, within ``budget[0]`` steps (which it lowers)."""
     found: dict[str, tuple[str, bool]] = {}
     queue: deque[str] = deque()
     supporters_of = rel.supporters
     for claim in own:
         for supporter in supporters_of(claim.id):
-            if supporter.id not in found:
+            if supporter.id not in found and supporter.id in among:
                 found[supporter.id] = (claim.id, True)
                 queue.append(supporter.id)
     steps = len(found)
@@ -101,7 +124,7 @@ def _relied_on(rel: Relations, own: list[Claim], budget: list[int]) -> dict[str,
         reached = found[claim_id][0]
         for supporter in supporters_of(claim_id):
             steps += 1
-            if supporter.id not in found:
+            if supporter.id not in found and supporter.id in among:
                 found[supporter.id] = (reached, False)
                 queue.append(supporter.id)
     budget[0] -= steps

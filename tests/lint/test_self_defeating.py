@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from argmap.lint import LintContext, self_defeating
-from argmap.model import ArgMap, Claim, Ref, Span
+from argmap.model import ArgMap, Claim, Ref, Span, Undercut
+from argmap.relations import relations_of
 
 from .conftest import LintMap
 
@@ -96,3 +101,64 @@ def test_every_party_is_checked_within_a_bound_of_steps(monkeypatch: pytest.Monk
     monkeypatch.setattr(self_defeating, "MAX_STEPS", 100)
     bounded = list(self_defeating.check(LintContext(chain(60))))
     assert 0 < len(bounded) < 59
+
+
+IDS = ["a", "b", "c", "d", "e", "f"]
+
+
+@st.composite
+def maps(draw: st.DrawFn) -> ArgMap:
+    at = Span("a.yaml", 1, 1)
+    pairs = st.tuples(st.sampled_from(IDS), st.sampled_from(IDS))
+    return ArgMap(
+        "map",
+        claims=tuple(
+            Claim(
+                cid,
+                "text",
+                draw(st.sampled_from(["p", "q", "r"])),
+                at,
+                supports=tuple(
+                    Ref(t, at) for t in draw(st.lists(st.sampled_from(IDS), max_size=2))
+                ),
+                rebuts=tuple(Ref(t, at) for t in draw(st.lists(st.sampled_from(IDS), max_size=2))),
+                undercuts=tuple(Undercut(s, t, at) for s, t in draw(st.lists(pairs, max_size=1))),
+            )
+            for cid in IDS
+        ),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(maps())
+def test_findings_are_the_attacks_on_what_the_attacker_s_party_relies_on(amap: ArgMap) -> None:
+    """Each finding, and only those, by the rule's definition: a party's claim attacks a
+    claim that supports one of the party's claims, directly or through a chain."""
+    rel = relations_of(amap)
+    party = {c.id: c.party for c in amap.claims}
+
+    def reaches(start: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(rel.supported(start))
+        while todo:
+            if (node := todo.pop()) not in seen:
+                seen.add(node)
+                todo.extend(rel.supported(node))
+        return seen
+
+    expected = {
+        (attacker.id, target)
+        for target in party
+        for attacker in rel.attackers(target)
+        if any(party[own] == attacker.party for own in reaches(target))
+    }
+    found = {}
+    for finding in self_defeating.check(LintContext(amap)):
+        attacker, target, own = re.findall(r"'([^']+)'", finding.message)[:3]
+        found[attacker, target] = own
+        direct = "through a chain" not in finding.message
+        assert party[own] == party[attacker]
+        assert own in (set(rel.supported(target)) if direct else reaches(target))
+        mine = {o for o in rel.supported(target) if party[o] == party[attacker]}
+        assert direct == bool(mine)
+    assert set(found) == expected
