@@ -52,6 +52,9 @@ FEW_QUOTES = 100
 costs about a two-hundredth of the indexed pass that serves any number of quotes."""
 CHUNK = 1 << 20
 """Characters of a text split into tokens at a time: bounds the memory of a pass."""
+WORDS_CHUNK = 32 * 1024
+"""Characters split into words at a time when locating words: small, so that a word
+found too common (``TOO_COMMON``) stops being located soon after it shows so."""
 TOO_COMMON = 5000
 """Words more frequent than this in a text do not help to find the closest passage."""
 REMEMBERED = 100_000
@@ -270,7 +273,7 @@ class QuoteIndex:
             found: dict[str, list[int]] = {w: [] for w in wanted}
             counts: Counter[str] = Counter()
             looking = set(wanted)
-            for start, piece in _chunks(self.text):
+            for start, piece in _chunks(self.text, WORDS_CHUNK):
                 items = _words_of(piece)
                 hits = list(compress(count(), map(looking.__contains__, items)))
                 if not hits:

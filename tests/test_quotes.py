@@ -46,9 +46,11 @@ def slow_closest(index: QuoteIndex, quote: str) -> str | None:
 
 @pytest.fixture
 def indexed_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Small texts and few quotes are searched directly; make every search use the index."""
+    """Small texts and few quotes are searched directly; make every search use the index,
+    and locate words a few characters at a time, so that pieces' cuts are exercised."""
     monkeypatch.setattr(quotes, "SMALL_TEXT", 0)
     monkeypatch.setattr(quotes, "FEW_QUOTES", 0)
+    monkeypatch.setattr(quotes, "WORDS_CHUNK", 5)
 
 
 @settings(max_examples=600, deadline=None, suppress_health_check=list(HealthCheck))
