@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
 from contextlib import AbstractContextManager, nullcontext
+from typing import NoReturn
 
 from argmap import __version__, startup
 from argmap.commands.errors import (
@@ -24,7 +26,7 @@ from argmap.commands.errors import (
 )
 
 # Commands import these from argmap.commands.errors; the names stay here for old imports.
-__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "CommandError", "main"]
+__all__ = ["COMMANDS", "EXIT_ERROR", "EXIT_FINDINGS", "EXIT_OK", "CommandError", "entry", "main"]
 
 # name -> (module, one-line help). Each module has configure(parser) and run(args) -> int.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -79,20 +81,37 @@ def _terminate(_signum: int, _frame: object) -> None:
     raise _Terminated(128 + signal.SIGTERM)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run argmap; returns the exit code."""
+def entry() -> NoReturn:
+    """The ``argmap`` program (and ``python -m argmap``): ``main``, then the process ends.
+
+    It ends with ``os._exit`` once the output is flushed, without freeing the map a
+    command loaded object by object (``argmap/lifetime.py``); a flush that fails still
+    fails the command.
+    """
+    code = main(process_ends=True)
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        code = code or EXIT_ERROR
+    os._exit(code)
+
+
+def main(argv: Sequence[str] | None = None, *, process_ends: bool = False) -> int:
+    """Run argmap; returns the exit code. With ``process_ends``, a command that ends
+    keeps the maps it loads until the process does (``argmap/lifetime.py``)."""
     try:
         previous_sigterm = signal.signal(signal.SIGTERM, _terminate)
     except ValueError:  # not the main thread
         previous_sigterm = None
     try:
-        return _main(argv)
+        return _main(argv, process_ends)
     finally:
         if previous_sigterm is not None:
             signal.signal(signal.SIGTERM, previous_sigterm)
 
 
-def _main(argv: Sequence[str] | None) -> int:
+def _main(argv: Sequence[str] | None, process_ends: bool) -> int:
     try:
         startup.restore()  # from here on Ctrl-C raises KeyboardInterrupt: files are cleaned up
         args_list = list(sys.argv[1:] if argv is None else argv)
@@ -103,6 +122,10 @@ def _main(argv: Sequence[str] | None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_ERROR
         module = importlib.import_module(COMMANDS[args.command][0])
+        if process_ends and args.command not in LONG_RUNNING:
+            from argmap.lifetime import keep_until_exit
+
+            keep_until_exit()
         with _one_shot(args.command):
             result: int = module.run(args)
         sys.stdout.flush()

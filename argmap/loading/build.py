@@ -25,6 +25,7 @@ from argmap import schema as schema_data
 from argmap.dates import SYNTAX as DATE_SYNTAX
 from argmap.findings import SCHEMA, YAML_SYNTAX, Finding
 from argmap.gc_pause import cyclic_gc_paused
+from argmap.lifetime import keep
 from argmap.loading.events import MAX_LISTED, MAX_NODES
 from argmap.loading.fast import read_claims
 from argmap.loading.fields import (
@@ -136,7 +137,7 @@ def assemble(
     unparsed = tuple(records.unparsed for records in files if records.unparsed is not None)
     if unparsed:
         _note_unchecked(found, unparsed[0])
-    return ArgMap(
+    amap = ArgMap(
         root=str(root),
         files=tuple(records.path for records in files),
         claims=tuple(claim for records in files for claim in records.claims),
@@ -148,6 +149,8 @@ def assemble(
         events=tuple(event for records in files for event in records.events),
         unparsed=unparsed,
     )
+    keep(amap)  # by a command that ends the process, which need not free it: lifetime.py
+    return amap
 
 
 UNCHECKED_NOTE = (
