@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from argmap.model import ArgMap, Claim
+from argmap.model import ArgMap, Claim, Ref
 
 RelationKind = Literal["supports", "rebuts"]
 """The kinds of relation between two claims."""
@@ -109,19 +109,25 @@ class Relations:
         for claim in claims.values():
             source = claim.id
             # A pair keeps its first relation, in claim order (a claim's supports first).
-            for ref in claim.supports:
-                target = ref.target
-                if (edge := (source, target)) in kinds or target == source or target not in claims:
-                    continue
-                kinds[edge] = "supports"
-                supporters.setdefault(target, []).append(claim)
-                supported.setdefault(source, []).append(target)
-            for ref in claim.rebuts:
-                target = ref.target
-                if (edge := (source, target)) in kinds or target == source or target not in claims:
-                    continue
-                kinds[edge] = "rebuts"
-                rebutters.setdefault(target, []).append(claim)
+            written: tuple[tuple[RelationKind, tuple[Ref, ...]], ...] = (
+                ("supports", claim.supports),
+                ("rebuts", claim.rebuts),
+            )
+            for kind, refs in written:
+                for ref in refs:
+                    target = ref.target
+                    if (
+                        (edge := (source, target)) in kinds
+                        or target == source
+                        or target not in claims
+                    ):
+                        continue
+                    kinds[edge] = kind
+                    if kind == "supports":
+                        supporters.setdefault(target, []).append(claim)
+                        supported.setdefault(source, []).append(target)
+                    else:
+                        rebutters.setdefault(target, []).append(claim)
             if claim.undercuts:
                 undercutting_claims.append(claim)
         # Undercuts last: the relation an undercut names may be written by a later claim.
