@@ -282,7 +282,7 @@ class QuoteIndex:
                 counts.update(hit_words)  # the loops over hits run at C speed but one
                 for word, offset in zip(hit_words, _starts(items, hits, start), strict=True):
                     found[word].append(offset)
-                too_common = {word for word in looking if counts[word] > cap}
+                too_common = {word for word in set(hit_words) if counts[word] > cap}
                 if too_common:
                     looking -= too_common
                     for word in too_common:
