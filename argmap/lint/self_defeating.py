@@ -90,8 +90,8 @@ def check(ctx: LintContext) -> Iterator[Finding]:
 def _supported_from(rel: Relations, start: Iterable[str], budget: list[int]) -> set[str]:
     """The claims ``start`` support, directly or through a chain, and ``start`` itself,
     found within ``budget[0]`` steps (which it lowers)."""
-    reached = set(start)
-    stack = list(reached)
+    stack = list(start)  # in the order given: where the budget ends does not vary by run
+    reached = set(stack)
     steps = 0
     supported = rel.supported
     while stack and steps < budget[0]:
